@@ -1,0 +1,208 @@
+"""The parser process: reads one PDF or DOCX from stdin and writes the extracted text as JSON to stdout.
+
+Run only by :mod:`lib.ingest.sandbox` as ``python -I lib/ingest/_worker.py <kind> <limits-json>``. It is
+self-contained on purpose (standard library, pypdf, python-docx; nothing from ``lib``, never streamlit):
+the limits are set with ``resource.setrlimit`` *before* a parser is imported, and every failure is
+reported as a short code the parent turns into a sentence for the person. Output on success:
+``{"ok": true, "text": ..., "pages": n, "warnings": [...]}``; on a refusal:
+``{"ok": false, "code": ..., "detail": ...}``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import resource
+import sys
+import zipfile
+
+MB = 1024 * 1024
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class Refusal(Exception):
+    def __init__(self, code: str, detail: str = ""):
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+def set_limits(memory_mb: int, cpu_s: int) -> None:
+    mem = memory_mb * MB
+    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file writes
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:
+        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # the parser never needs to start a process
+    except (ValueError, OSError):
+        pass
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def _xml_part_text(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with zf.open(info) as fh:  # zipfile stops at the declared size and checks the CRC
+        data = fh.read(info.file_size + 1)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    return data
+
+
+def check_docx_parts(data: bytes) -> None:
+    """Refuse DTD/ENTITY declarations in any XML part (XXE, billion laughs)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            name = info.filename.lower()
+            if name.endswith((".xml", ".rels")) and not info.is_dir():
+                if _DTD.search(_xml_part_text(zf, info)):
+                    raise Refusal("xml_dtd", info.filename)
+
+
+def _para_text(par) -> str:
+    text = par.text.strip()
+    if not text:
+        return ""
+    ppr = par._p.pPr
+    is_list = ppr is not None and ppr.numPr is not None
+    style = (par.style.name if par.style is not None else "") or ""
+    if is_list or style.lower().startswith("list"):
+        return f"- {text}"
+    return text
+
+
+def _walk(container, out: list[str], depth: int = 0) -> None:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Paragraph):
+            line = _para_text(block)
+            if line:
+                out.append(line)
+        elif isinstance(block, Table) and depth < 5:
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell repeats across the row
+                        continue
+                    seen.add(id(cell._tc))
+                    _walk(cell, out, depth + 1)
+            out.append("")
+
+
+def extract_docx(data: bytes, limits: dict) -> dict:
+    check_docx_parts(data)
+    import docx  # after the limits are in place
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except ValueError as exc:  # e.g. a macro-enabled or template content type
+        raise Refusal("not_docx", str(exc)[:200]) from None
+    lines: list[str] = []
+    _walk(document, lines)
+    text = "\n".join(lines)
+    warnings = []
+    if len(text) > limits["max_chars"]:
+        text = text[: limits["max_chars"]]
+        warnings.append("truncated")
+    return {"ok": True, "text": text, "pages": 0, "warnings": warnings}
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def extract_pdf(data: bytes, limits: dict) -> dict:
+    import pypdf
+    from pypdf.errors import FileNotDecryptedError
+
+    cap = 32 * MB
+    pypdf.overwrite_configuration(
+        jbig2dec_binary=None,  # never run an external program on untrusted input
+        zlib_maximum_output_length=cap,
+        lzw_maximum_output_length=cap,
+        run_length_maximum_output_length=cap,
+        array_based_stream_maximum_output_length=cap,
+        brotli_maximum_output_length=cap,
+        jbig2_maximum_output_length=cap,
+        maximum_declared_stream_length=cap,
+        image_maximum_buffer_size=cap,
+        stream_decoding_work_maximum_length=4 * cap,
+    )
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=False, root_object_recovery_limit=2_000,
+                             xref_stream_maximum_entries=200_000)
+    if reader.is_encrypted:
+        try:
+            if not reader.decrypt(""):
+                raise Refusal("encrypted")
+        except (FileNotDecryptedError, NotImplementedError):
+            raise Refusal("encrypted") from None
+    n_pages = len(reader.pages)
+    if n_pages > limits["max_pdf_pages"]:
+        raise Refusal("too_many_pages", str(n_pages))
+    parts: list[str] = []
+    total = 0
+    warnings = []
+    failed = 0
+    for page in reader.pages:
+        try:
+            chunk = page.extract_text() or ""
+        except (MemoryError, RecursionError):
+            raise
+        except Exception:  # one damaged page should not lose the others
+            failed += 1
+            continue
+        parts.append(chunk)
+        total += len(chunk)
+        if total > limits["max_chars"]:
+            warnings.append("truncated")
+            break
+    if failed:
+        warnings.append(f"pages_failed:{failed}")
+    text = "\n".join(parts)[: limits["max_chars"]]
+    return {"ok": True, "text": text, "pages": n_pages, "warnings": warnings}
+
+
+# ---------------------------------------------------------------- main
+
+
+def run(kind: str, data: bytes, limits: dict) -> dict:
+    try:
+        if kind == "pdf":
+            return extract_pdf(data, limits)
+        if kind == "docx":
+            return extract_docx(data, limits)
+        return {"ok": False, "code": "unknown_kind", "detail": kind}
+    except Refusal as r:
+        return {"ok": False, "code": r.code, "detail": r.detail}
+    except MemoryError:
+        return {"ok": False, "code": "memory", "detail": ""}
+    except RecursionError:
+        return {"ok": False, "code": "damaged", "detail": "recursion"}
+    except zipfile.BadZipFile as exc:
+        return {"ok": False, "code": "damaged", "detail": str(exc)[:200]}
+    except Exception as exc:  # any parser exception: the parent refuses the file politely
+        name = type(exc).__name__
+        code = "limit" if "Limit" in name else "damaged"
+        return {"ok": False, "code": code, "detail": f"{name}: {str(exc)[:200]}"}
+
+
+def main() -> None:
+    kind = sys.argv[1]
+    limits = json.loads(sys.argv[2])
+    set_limits(int(limits["memory_mb"]), max(1, int(limits["timeout_s"]) + 1))
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a library print must not corrupt the JSON answer
+    data = sys.stdin.buffer.read()
+    result = run(kind, data, limits)
+    payload = json.dumps(result, ensure_ascii=True).encode("ascii")
+    out.write(payload)
+    out.flush()
+    os._exit(0)  # skip interpreter teardown (nothing to clean up; faster)
+
+
+if __name__ == "__main__":
+    main()
