@@ -96,7 +96,7 @@ def _walk(container, out: list[str], depth: int = 0) -> None:
 
 def extract_docx(data: bytes, limits: dict) -> dict:
     check_docx_parts(data)
-    import docx  # after the limits are in place
+    import docx
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -117,7 +117,7 @@ def extract_docx(data: bytes, limits: dict) -> dict:
 
 def extract_pdf(data: bytes, limits: dict) -> dict:
     import pypdf
-    from pypdf.errors import FileNotDecryptedError
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
     cap = 32 * MB
     pypdf.overwrite_configuration(
@@ -150,7 +150,7 @@ def extract_pdf(data: bytes, limits: dict) -> dict:
     for page in reader.pages:
         try:
             chunk = page.extract_text() or ""
-        except (MemoryError, RecursionError):
+        except (MemoryError, RecursionError, LimitReachedError):
             raise
         except Exception:  # one damaged page should not lose the others
             failed += 1
@@ -180,6 +180,10 @@ def run(kind: str, data: bytes, limits: dict) -> dict:
         return {"ok": False, "code": r.code, "detail": r.detail}
     except MemoryError:
         return {"ok": False, "code": "memory", "detail": ""}
+    except ImportError as exc:
+        low = str(exc).lower()
+        code = "memory" if ("map segment" in low or "allocate" in low) else "crashed"
+        return {"ok": False, "code": code, "detail": str(exc)[:200]}
     except RecursionError:
         return {"ok": False, "code": "damaged", "detail": "recursion"}
     except zipfile.BadZipFile as exc:
@@ -193,6 +197,11 @@ def run(kind: str, data: bytes, limits: dict) -> dict:
 def main() -> None:
     kind = sys.argv[1]
     limits = json.loads(sys.argv[2])
+    # Import the (trusted) parser first, then cap memory and CPU before reading the untrusted bytes.
+    try:
+        __import__("pypdf" if kind == "pdf" else "docx")
+    except ImportError:
+        pass  # reported by run() below
     set_limits(int(limits["memory_mb"]), max(1, int(limits["timeout_s"]) + 1))
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # a library print must not corrupt the JSON answer

@@ -22,6 +22,10 @@ def display_name(filename: str) -> str:
     return name if len(name) <= 60 else name[:57] + "…"
 
 
+def _seconds(value: float) -> str:
+    return f"{value:g} second" + ("" if value == 1 else "s")
+
+
 def message(code: str, filename: str, limits: Limits, *, size: int = 0, pages: int = 0) -> str:
     name = display_name(filename)
     texts = {
@@ -48,7 +52,7 @@ def message(code: str, filename: str, limits: Limits, *, size: int = 0, pages: i
                           "upload only the pages that matter.",
         "no_text": f"We couldn't find any text in {name}. If it is a scanned image, please paste the "
                    "text instead.",
-        "timeout": f"{name} took too long to read (over {limits.timeout_s:g} seconds), so we stopped. "
+        "timeout": f"{name} took too long to read (over {_seconds(limits.timeout_s)}), so we stopped. "
                    "It may be damaged or unusually complex. Please export it again, or paste the text.",
         "memory": f"{name} needed too much memory to read, so we stopped. It may be damaged or unusually "
                   "complex. Please export it again, or paste the text.",
