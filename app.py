@@ -1,0 +1,15 @@
+"""Second Look — entry point: page config, identity and navigation. Everything else lives in pages/ and lib/."""
+
+import streamlit as st
+
+from lib.ui.guard import resolve_context
+from lib.ui.nav import available_pages
+
+st.set_page_config(page_title="Second Look", page_icon=":material/replay:", layout="wide")
+ctx = resolve_context()  # resolves workspace and role (and stops anonymous visitors in hosted mode)
+pages = [
+    st.Page(script, title=title, icon=icon, default=(script == "pages/home.py"))
+    for script, title, icon, owner_only in available_pages()
+    if ctx.can_edit or not owner_only
+]
+st.navigation(pages, position="sidebar").run()

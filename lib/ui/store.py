@@ -1,0 +1,58 @@
+"""The database engine for this server process, and the per-user data cache.
+
+The engine (a connection pool, no user data) is cached per process with ``st.cache_resource``. Per-user
+data is cached with ``st.cache_data(scope="session")`` *and* keyed by owner and the workspace's data
+version (stored in the database and bumped by every write), so a write made through another replica is
+seen on the next interaction and no user can ever be served another user's cached data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import sqlalchemy as sa
+import streamlit as st
+
+from lib import models as m
+from lib.settings import default_data_dir, resolve_database_url
+from lib.storage import open_store, workspace
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def _secrets() -> dict | None:
+    try:
+        return st.secrets.to_dict() if len(st.secrets) else None
+    except (FileNotFoundError, st.errors.StreamlitSecretNotFoundError):
+        return None
+
+
+def database_url() -> str:
+    return resolve_database_url(os.environ, _secrets(), default_data_dir())
+
+
+@st.cache_resource(show_spinner="Opening your data…")
+def _engine(url: str) -> sa.Engine:
+    return open_store(url, now=now())
+
+
+def get_engine() -> sa.Engine:
+    return _engine(database_url())
+
+
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def _workspace_data(_engine: sa.Engine, url: str, owner: str, version: int) -> m.WorkspaceData:
+    return workspace.load_workspace(_engine, owner)
+
+
+def workspace_data(engine: sa.Engine, owner: str) -> m.WorkspaceData:
+    """Everything in the workspace, cached until the next write (by anyone, through any server)."""
+    version = workspace.data_version(engine, owner)
+    return _workspace_data(engine, engine.url.render_as_string(hide_password=True), owner, version)
