@@ -237,7 +237,7 @@ def _first_request(anchor: dt.date, today: dt.date, rules: FollowUpRules,
                                   "now — let it go unless you want to reconnect for another reason.")
     if today < opens:
         message = (f"Send a short, polite feedback request {how} on {format_day(opens, weekday=True)} or "
-                   f"{format_day(due, weekday=True)} — no need to write over the weekend.")
+                   f"{format_day(due, weekday=True)} — no need to write before then.")
     elif today > due:
         message = (f"Send a short, polite feedback request {how} when you can — it has been {_days(since)} "
                    "since the decision, and that is still fine.")

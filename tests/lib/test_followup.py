@@ -217,3 +217,9 @@ def test_rules_validate_their_numbers():
         FollowUpRules(follow_up_after_days=0)
     with pytest.raises(ValidationError):
         FollowUpRules(channel_order=())
+
+
+def test_a_decision_dated_ahead_of_today_waits_for_it():
+    step = next_step(rejected(day(2)), [], today=MON)
+    assert step.state == "request_due" and step.earliest_on == day(2) and not step.overdue
+    assert due_items([rejected(day(2))], {}, MON) == []
