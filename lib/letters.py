@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 from lib.errors import ValidationError
 from lib.followup import format_day
-from lib.models import Contact, Interview, Stage
+from lib.models import Contact, Interview, Letter, Stage
 
 Tone = Literal["brief", "warm", "formal"]
 TONES: tuple[str, ...] = ("brief", "warm", "formal")
@@ -38,6 +38,11 @@ class Draft:
 
     subject: str
     body: str
+
+
+def to_letter(draft: Draft, interview_id: int, *, tone: str, kind: str = "feedback_request") -> Letter:
+    """The draft as a :class:`Letter` ready for storage (kind "feedback_request" or "reconsideration")."""
+    return Letter(interview_id=interview_id, kind=kind, tone=tone, subject=draft.subject, body=draft.body)
 
 
 def one_line(value: str | None) -> str:

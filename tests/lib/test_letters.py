@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.errors import ValidationError
-from lib.letters import Draft, feedback_request, first_name, follow_up, mailto_link, phone_script
+from lib.letters import Draft, feedback_request, first_name, follow_up, mailto_link, phone_script, to_letter
 from lib.models import Contact, Interview, Outcome, Stage
 
 INTERVIEW = Interview(company="Northwind Traders", role="Data Analyst", interview_date=dt.date(2026, 10, 14),
@@ -151,3 +151,12 @@ def test_mailto_round_trips_any_text(subject, body):
     assert set(fields) == {"subject", "body"}
     expected = body.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
     assert unquote(fields["body"], errors="surrogatepass") == expected
+
+
+def test_draft_becomes_a_letter():
+    draft = feedback_request(INTERVIEW, CONTACT, tone="formal")
+    letter = to_letter(draft, 1, tone="formal")
+    assert (letter.kind, letter.tone, letter.subject, letter.body) == ("feedback_request", "formal", draft.subject,
+                                                                       draft.body)
+    with pytest.raises(ValidationError):
+        to_letter(draft, 1, tone="formal", kind="memo")
