@@ -2,6 +2,7 @@ import streamlit as st
 
 from lib.overview import home_summary
 from lib.ui.guard import page_guard
+from lib.ui.nav import link
 from lib.ui.store import today
 from lib.ui.widgets import outcome_badge, stage_label
 
@@ -25,7 +26,7 @@ with left:
         with st.container(border=True):
             st.markdown(("**Due** · " if step.urgent else "") + step.text)
             if ctx.can_edit:
-                st.page_link(step.page, label="Open", icon=":material/arrow_forward:")
+                link(step.page, "Open")
 with right:
     st.subheader("Latest interviews")
     for iv in summary.latest:

@@ -24,3 +24,11 @@ PAGES: tuple[tuple[str, str, str, bool], ...] = (
 def available_pages() -> list[tuple[str, str, str, bool]]:
     """Pages whose script exists (screens are added one issue at a time)."""
     return [p for p in PAGES if (ROOT / p[0]).is_file()]
+
+
+def link(script: str, label: str, icon: str = ":material/arrow_forward:") -> None:
+    """A link to another page, drawn only when that page exists in this build."""
+    import streamlit as st
+
+    if any(p[0] == script for p in available_pages()):
+        st.page_link(script, label=label, icon=icon)

@@ -39,8 +39,8 @@ def test_interview_csv_roundtrip():
 
 
 def test_per_row_errors_and_nothing_written(engine):
-    raw = ("kind,title,started_on\r\nskill,SQL,2024-01-01\r\nwizard,Magic,\r\nskill,,\r\n"
-           "skill,Python,not-a-date\r\n").encode()
+    raw = (b"kind,title,started_on\r\nskill,SQL,2024-01-01\r\nwizard,Magic,\r\nskill,,\r\n"
+           b"skill,Python,not-a-date\r\n")
     with pytest.raises(ImportRefused) as err:
         import_csv(engine, "alice", raw, m.Evidence, now=NOW)
     rows = {(r, c) for r, c, _ in err.value.problems}
