@@ -233,12 +233,16 @@ class TermCoverage:
 
 def term_slots(terms: Sequence[str], any_of: Sequence[Sequence[str]] = (),
                lexicon: Lexicon | None = None) -> tuple[tuple[str, ...], ...]:
-    """The slots of a requirement: each any-of group is one slot; other terms are one slot each."""
+    """The slots of a requirement: each any-of group is one slot; other terms are one slot each (except
+    words of an alternative: in "a BI tool such as Tableau or Power BI", "bi" is not a slot of its own)."""
     lex = lexicon or load_lexicon()
     groups = [tuple(dict.fromkeys(canonical(t, lex) for t in g if t.strip())) for g in any_of]
     groups = [g for g in groups if g]
     in_groups = {t for g in groups for t in g}
-    singles = [(t,) for t in dict.fromkeys(canonical(t, lex) for t in terms if t.strip()) if t not in in_groups]
+    group_words = {w for g in groups for t in g for w in t.split()}
+    # a term that is only a piece of an alternative ("bi" of "power bi") is the category, not a slot
+    singles = [(t,) for t in dict.fromkeys(canonical(t, lex) for t in terms if t.strip())
+               if t not in in_groups and not set(t.split()) <= group_words]
     return tuple(singles) + tuple(groups)
 
 

@@ -1,0 +1,114 @@
+"""Hard gates (years, degree, certificate, language, right to work) checked against the evidence bank.
+
+Each check returns ``(met, why)``: True / False when the bank shows it either way, None when it cannot
+tell (absence of a language or a work permit in the bank says nothing). ``today`` closes open-ended
+date ranges; without it only closed ranges count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from lib.matching.terms import fuzzy_match
+from lib.models import Evidence, EvidenceKind, Gate, GateKind
+
+# degree ladder: the value of a DEGREE gate may be a word on it or its number
+DEGREE_LADDER: tuple[tuple[int, str, re.Pattern[str]], ...] = (
+    (1, "associate degree", re.compile(r"\bassociate(?:'s)? degree\b|\bassociate of\b|\bhnd\b|\bfoundation degree\b",
+                                       re.I)),
+    (2, "bachelor's degree", re.compile(r"\bbachelor|\bb\.?sc?\b|\bb\.?a\.?\b(?=\s|$|,)|\bb\.?eng\b|\bundergraduate degree\b",
+                                        re.I)),
+    (3, "master's degree", re.compile(r"\bmaster|\bm\.?sc\b|\bmba\b|\bm\.?a\.?\b(?=\s|$|,)|\bm\.?eng\b|\bpostgraduate\b",
+                                      re.I)),
+    (4, "doctorate", re.compile(r"\bph\.?d\b|\bdoctor(?:ate|al)\b|\bd\.?phil\b", re.I)),
+)
+_WORK_KINDS = {EvidenceKind.STORY, EvidenceKind.ACHIEVEMENT, EvidenceKind.SKILL}
+
+
+def degree_level(text: str) -> int:
+    """The highest ladder level named in ``text`` (0 = none)."""
+    return max((level for level, _, pat in DEGREE_LADDER if pat.search(text or "")), default=0)
+
+
+def _required_degree(gate: Gate) -> int:
+    v = (gate.value or "").strip()
+    if v.isdigit():
+        return max(0, min(4, int(v)))
+    return degree_level(v) or degree_level(gate.text)
+
+
+def _required_years(gate: Gate) -> float | None:
+    for source in (gate.value, gate.text):
+        m = re.search(r"(\d+(?:\.\d+)?)", source or "")
+        if m:
+            return float(m.group(1))
+    return None
+
+
+def years_of_experience(evidence: Sequence[Evidence], today: dt.date | None) -> float | None:
+    """Years covered by the union of dated work evidence (None when nothing is dated)."""
+    spans = []
+    for ev in evidence:
+        if ev.kind not in _WORK_KINDS or ev.started_on is None:
+            continue
+        end = ev.ended_on or today
+        if end is None or end < ev.started_on:
+            continue
+        spans.append((ev.started_on, end))
+    if not spans:
+        return None
+    spans.sort()
+    total, (cur_start, cur_end) = 0, spans[0]
+    for start, end in spans[1:]:
+        if start <= cur_end:
+            cur_end = max(cur_end, end)
+        else:
+            total += (cur_end - cur_start).days
+            cur_start, cur_end = start, end
+    total += (cur_end - cur_start).days
+    return total / 365.25
+
+
+def _mentions(evidence: Sequence[Evidence], needle: str) -> Evidence | None:
+    if not needle.strip():
+        return None
+    for ev in evidence:
+        text = ev.full_text()
+        if needle.lower() in text.lower() or fuzzy_match(needle, text):
+            return ev
+    return None
+
+
+def check_gate(gate: Gate, evidence: Sequence[Evidence], today: dt.date | None = None) -> tuple[bool | None, str]:
+    kind = GateKind(gate.kind)
+    if kind == GateKind.YEARS:
+        need = _required_years(gate)
+        have = years_of_experience(evidence, today)
+        if need is None:
+            return None, "The number of years could not be read from the requirement."
+        if have is None:
+            return None, "None of your evidence has dates, so the years cannot be counted."
+        met = have + 1e-9 >= need
+        return met, f"Your dated evidence spans about {have:.1f} years; {need:g} asked."
+    if kind == GateKind.DEGREE:
+        need = _required_degree(gate)
+        quals = [ev for ev in evidence if ev.kind == EvidenceKind.QUALIFICATION]
+        have = max((degree_level(ev.full_text()) for ev in quals), default=0)
+        if need == 0:
+            return None, "The degree level could not be read from the requirement."
+        if have == 0:
+            return None, "No degree found among your qualifications."
+        name = {lv: nm for lv, nm, _ in DEGREE_LADDER}
+        return have >= need, f"Your highest degree is a {name[have]}; a {name[need]} is asked."
+    needle = gate.value or gate.text
+    found = _mentions(evidence, needle)
+    if found is not None:
+        return True, f"“{found.title}” mentions {needle}."
+    if kind == GateKind.CERTIFICATION:
+        quals = [ev for ev in evidence if ev.kind == EvidenceKind.QUALIFICATION]
+        if quals:
+            return False, f"None of your {len(quals)} qualifications mentions {needle}."
+        return None, "Your bank lists no qualifications yet."
+    return None, f"Your bank does not say anything about {needle}."
