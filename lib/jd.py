@@ -46,10 +46,12 @@ from lib.competencies import cue_matches
 from lib.gates import extract_gates
 from lib.jd_cues import (
     addresses_duty,
+    boilerplate_start,
     fallback_kind,
     is_benefit,
     is_blurb,
     is_boilerplate,
+    is_title,
     must_cue,
     nice_cue,
     skill_cue,
@@ -129,7 +131,7 @@ _BULLET = re.compile(
     r"^\s*(?:(?:[-*•●▪◦‣∙·–—+>»✓✔✗□■◆◇○►▶➢➤→§]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s*)+"
 )
 _CONNECTOR_END = re.compile(
-    r"(?:[,;&/(\-–]|\b(?:and|or|of|the|with|to|in|for|a|an|using|via|on|as|such|like|including|by|from|at|"
+    r"(?:[,&/(\-–]|\b(?:and|or|of|the|with|to|in|for|a|an|using|via|on|as|such|like|including|by|from|at|"
     r"our|your|that|which|is|are|be|into|across|within|strong|deep|solid|good|excellent))$",
     re.I,
 )
@@ -137,7 +139,7 @@ _ABBREV = frozenset(
     "e.g i.e etc vs inc ltd co dr mr ms mrs jr sr no approx incl esp min max u.s b.s m.s b.a m.a ph.d st "
     "dept fig al e.v yrs".split()
 )
-_SENT_END = re.compile(r"[.!?](?=\s+[\"“(<A-Z0-9])")
+_SENT_END = re.compile(r"[.!?](?=\s+[\"“(<A-Z0-9])(?!\s+NET\b)")
 
 
 @dataclass(frozen=True)
@@ -191,11 +193,24 @@ def _semicolon_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (text[a].isspace() or text[a] in "-*•;,"):
+    while a < b and (text[a].isspace() or text[a] in "-*•;,.\x95"):
         a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ";,"):
+    while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+_INLINE_BULLET = re.compile(r"\s+[*•▪●◦]\s+(?:[*•▪●◦]\s+)*|\s*\x95\s*")
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a block at bullets written inside the line ("… tooling * • React …")."""
+    out, start = [], a
+    for m in _INLINE_BULLET.finditer(text, a, b):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, b))
+    return [(p, q) for p, q in out if q > p]
 
 
 def _units(text: str, block: _Block) -> list[tuple[int, int]]:
@@ -204,7 +219,7 @@ def _units(text: str, block: _Block) -> list[tuple[int, int]]:
     if m:
         a = m.end()
     spans: list[tuple[int, int]] = []
-    for s, e in _sentences(text[a: block.end], a):
+    for s, e in (se for p, q in _pieces(text, a, block.end) for se in _sentences(text[p:q], p)):
         for p, q in _semicolon_parts(text, s, e):
             p, q = _trim(text, p, q)
             if q <= p:
@@ -224,7 +239,7 @@ def _kind(section_kind: str, unit: str, *, bullet: bool) -> str | None:
         return None
     if section_kind == GENERAL:
         return fallback_kind(unit, is_bullet=bullet)
-    if is_boilerplate(unit):
+    if is_boilerplate(unit) or is_title(unit):
         return None
     cue = must_cue(unit) or skill_cue(unit)
     if section_kind == MUST:
@@ -307,6 +322,9 @@ def parse_jd(text: str) -> ParsedJD:
         section = sections[block.section] if block.section >= 0 else None
         section_kind = section.kind if section else GENERAL
         for a, b in _units(norm, block):
+            cut = boilerplate_start(norm[a:b])
+            if cut is not None and cut >= 40:
+                a, b = _trim(norm, a, a + cut)
             unit = _collapse(norm[a:b])
             kind = _kind(section_kind, unit, bullet=block.bullet)
             if kind is None:

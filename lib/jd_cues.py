@@ -77,7 +77,11 @@ _BOILER = re.compile(
     r"\bequal (?:opportunity|employment)|\bdiscriminat|\baffirmative action\b|\breasonable accommodation|"
     r"\bprotected (?:veteran|status|characteristic|attribute|class)|\bregardless of (?:race|gender|age|sex)|"
     r"\be-verify\b|\bprivacy (?:notice|policy)\b|\brecruitment agencies\b|\bunsolicited\b|"
-    r"\bcontact person\b|\bfor more information\b|\bdate posted\b|\blikes:\s*\d)",
+    r"\bcontact person\b|\bfor (?:more|further) information\b|\bfurther information\b|\bdate posted\b|"
+    r"\blikes:\s*\d|^please\b|\bplease (?:contact|note|send|submit|include|visit|see|click|upload|state|follow)\b|"
+    r"\bfor questions\b|\bno later than\b|\bclosing date\b|\binterviews? will\b|\bwe will conduct\b|"
+    r"\bshortlisted\b|\brecruitment (?:process|agency)\b|\bjob (?:posting|advertisement|ad)\b|"
+    r"\bcover letter\b|\bmonday (?:to|-|–|through) (?:friday|thursday|saturday)\b|\bshifts? (?:a|per) week\b)",
     re.I,
 )
 _BENEFIT = re.compile(
@@ -96,16 +100,58 @@ _BLURB = re.compile(
     r"culture|values|office|offices|business|platform|goal|story|founders?|investors?)\b|"
     r"founded\b|headquartered\b|join (?:us|our)\b|backed by\b|with (?:offices|over|more than)\b|"
     r"<organization>|the company\b|this (?:is|opportunity|role|position) (?:is|offers|requires)?|"
-    r"if you (?:are|can|want|think|feel|have)\b|are you\b|do you\b|sounds? (?:like|good)|"
-    r"about (?:us|the company)\b|you will be reporting|you will report|reporting to\b)",
+    r"if you (?:are|can|want|think|feel|have)\b|sounds? (?:like|good)|"
+    r"about (?:us|the company)\b|you will be reporting|you will report|reporting to\b|"
+    r"the (?:team|department|company|center|centre|group|office|warehouse|position|appointment|work|product)"
+    r" (?:is|are|has|have|consists|focuses|prides|will be based|offers|uses)\b|they\b|it is a\b|there (?:is|are|will)\b|"
+    r"today we\b|thanks to\b|nice to meet\b|then join\b)",
     re.I,
 )
+_CANDIDATE = re.compile(
+    r"\b(?:you(?:'|’)ll|you will|you would|you(?:'|’)d|you(?:'|’)re|you are|you have|you can|you must|you should|"
+    r"you need|you bring|you know|you enjoy|you love|you thrive|you take|you identify|you embrace|you possess|"
+    r"are you|can you|do you|have you|the (?:successful|ideal|right|selected) (?:candidate|applicant|person)|"
+    r"the candidate (?:will|should|must|is|has)|(?:candidate|applicant|incumbent|student|employee|jobholder)s? "
+    r"(?:will|should|must|is expected|are expected|needs?)|responsible for|expected to|ability to|able to)\b",
+    re.I,
+)
+_HAVE = re.compile(r"\b(?:you(?:'|’)re|you are|you have|you bring|you know|you possess|are you|do you|have you|"
+                   r"ideal candidate|you enjoy|you love|you thrive|you must|you should|you need)\b", re.I)
+_SEEKING = re.compile(
+    r"^(?:\w+ (?:this|that),? )?(?:we are|we're|we) (?:looking for|searching for|seeking|hiring|need|want)\b"
+    r".{3,80}?\b(?:who|that|to|with|capable|able)\b",
+    re.I,
+)
+_DUTY_WORDS = re.compile(r"\b(?:responsibilit(?:y|ies)|duties|tasks?|the role (?:will )?(?:involves?|includes?)|"
+                         r"in charge of|accountable for)\b", re.I)
+_TECH = re.compile(r"(?<![\w.])(?:[A-Z]{2,6}\d?|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Za-z]+(?:\+\+|#)|[A-Za-z]*\.(?:js|NET))(?![\w])"
+                   r"|\b(?:Python|Java|Kotlin|Scala|Ruby|Rust|Go|Kubernetes|Docker|Terraform|Spark|Hadoop|Kafka|"
+                   r"Airflow|Jupyter|Django|Flask|React|Angular|Vue|Postgres|Redis|Linux|Azure|Tableau|Excel|"
+                   r"Unity|Android|Swift|Salesforce|Jenkins|Ansible|Jira)\b")
 _PLACEHOLDER = re.compile(r"<[A-Z_]+>")
 _DATE = re.compile(
     r"^\W*(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?\s+\d)",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+_ROLE_NOUN = re.compile(
+    r"\b(?:developer|engineer|manager|designer|analyst|scientist|specialist|consultant|lead|director|intern|"
+    r"architect|representative|officer|assistant|coordinator|administrator|technician|worker|student|"
+    r"teacher|nurse|accountant|recruiter|executive|associate|head|vp|owner|programmer|tester|writer|"
+    r"editor|operator|advisor|adviser|researcher|professor|postdoc|trainee|apprentice)s?$",
+    re.I,
+)
+_TITLE_NOISE = re.compile(r"\(.*?\)|<[A-Z_]+>|\b(?:m/f/d|f/m/d|m/w/d|m/f|f/m|full[- ]time|part[- ]time)\b|[-–|,/]",
+                          re.I)
+
+
+def is_title(text: str) -> bool:
+    """A job title on its own line ("Senior Backend Engineer (m/f/d)", "Frontend Developer")."""
+    core = " ".join(_TITLE_NOISE.sub(" ", text).split()).rstrip(" .:")
+    words = core.split()
+    return 0 < len(words) <= 7 and bool(_ROLE_NOUN.search(core)) and not _YOU_WILL.search(core)
 
 
 def nice_cue(text: str) -> bool:
@@ -128,6 +174,8 @@ def first_word(text: str) -> str:
 def starts_with_verb(text: str) -> bool:
     """True when the line opens with a duty verb ("Design", "Designs", "Designing")."""
     word = first_word(text)
+    if word.endswith("ly") and len(text.split()) > 1:  # "Actively refactoring …"
+        word = first_word(text.split(None, 1)[1])
     if not word:
         return False
     if word in _VERBS:
@@ -161,6 +209,13 @@ def is_boilerplate(text: str) -> bool:
     return bool(_DATE.match(text)) and len(text.split()) <= 6
 
 
+def boilerplate_start(text: str) -> int | None:
+    """Where boilerplate starts inside a longer line ("… Willingness to travel For further information …"),
+    so the requirement part before it can be kept; None when there is none."""
+    m = _BOILER.search(text)
+    return m.start() if m else None
+
+
 def is_benefit(text: str) -> bool:
     return bool(_BENEFIT.search(text))
 
@@ -172,12 +227,14 @@ def is_blurb(text: str) -> bool:
 
 def fallback_kind(text: str, *, is_bullet: bool) -> str | None:
     """The kind of a line outside any recognised section, or None to drop it (see the module docstring)."""
-    if is_boilerplate(text):
+    if is_boilerplate(text) or is_title(text):
         return None
     words = text.split()
+    if _SEEKING.search(text) and len(words) >= 8:
+        return "must"
     if is_blurb(text) and not (must_cue(text) or addresses_duty(text)):
         return None
-    if is_benefit(text) and not must_cue(text):
+    if is_benefit(text) and not (must_cue(text) or starts_with_verb(text)):
         return None
     if nice_cue(text):
         return "nice"
@@ -189,4 +246,16 @@ def fallback_kind(text: str, *, is_bullet: bool) -> str | None:
         return "responsibility"
     if skill_cue(text) and len(words) >= 3:
         return "must"
+    if _CANDIDATE.search(text) and len(words) >= 5:
+        return "must" if _HAVE.search(text) else "responsibility"
+    if _DUTY_WORDS.search(text) and len(words) >= 5:
+        return "responsibility"
+    tech = len(_TECH.findall(text))
+    if tech >= 2 or (tech and tech * 2 >= len(words)):
+        return "nice"  # names the team's tools ("Our stack includes Kafka, Airflow and SQL"; "DevOps")
     return None
+
+
+def addresses_candidate(text: str) -> bool:
+    """The sentence speaks about the candidate ("you will …", "the successful candidate …", "are you …")."""
+    return bool(_CANDIDATE.search(text))

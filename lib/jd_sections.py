@@ -26,9 +26,10 @@ from dataclasses import dataclass
 
 MUST, NICE, RESP, SKIP, GENERAL = "must", "nice", "responsibility", "skip", "general"
 SECTION_KINDS = (MUST, NICE, RESP, SKIP, GENERAL)
-PRIORITY = (NICE, SKIP, MUST, RESP)  # on a tie in phrase length, the earlier kind wins
+PRIORITY = (NICE, SKIP, MUST, RESP, GENERAL)  # on a tie in phrase length, the earlier kind wins
 MAX_HEADER_WORDS = 8
 MAX_HEADER_CHARS = 70
+IMPLICIT_SHARE = 0.6  # share of a line's content words a phrase must cover to make it a header
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,11 @@ _MUST = (
     "skills mindset", "technical skills", "requirements and qualifications", "you are", "you're",
     "ideal candidate", "the ideal candidate", "mandatory", "prerequisites", "your qualifications",
     "minimum requirements", "certifications", "licenses", "licences",
-    "years of experience", "programming languages needed",
+    "years of experience", "programming languages needed", "personal traits", "traits", "personality",
+    "personal qualities", "soft skills", "hard skills", "the talent", "talent", "to be successful",
+    "what makes you successful", "success factors", "your qualities", "qualities", "attributes",
+    "what you should bring", "what we need", "what we need from you", "we need you", "your strengths",
+    "who you'll be", "skills and qualifications", "qualifications and skills", "tools", "personal skills",
 )
 _NICE = (
     "preferred", "preferred qualifications", "preferred skills", "preferred experience",
@@ -70,7 +75,12 @@ _NICE = (
     "plus", "pluses", "a plus", "big plus", "desirable", "desired", "desired skills", "good to have",
     "would be great", "extra credit", "ideally", "even better", "it would be nice", "additional skills",
     "optional", "it's a plus", "brownie points", "not required but", "tech stack", "our stack",
-    "technologies", "technology stack", "tools we use",
+    "technologies", "technology stack", "tools we use", "industry", "industries", "domain",
+)
+_GENERAL = (
+    "job description", "description", "overview", "summary", "job summary", "the team", "about the team",
+    "other information", "other", "details", "job details", "position",
+    "job title", "title", "department", "team",
 )
 _RESP = (
     "responsibilities", "key responsibilities", "your responsibilities", "job responsibilities",
@@ -85,19 +95,22 @@ _RESP = (
     "responsibilities include", "you will be",
 )
 _SKIP = (
-    "about us", "about the company", "about the team", "who we are", "company", "our company",
-    "company description", "company overview", "the company", "our story", "our mission", "mission",
+    "about us", "about the company", "who we are", "company", "the company", "our company",
+    "company description", "company overview", "our story", "our mission", "mission",
     "benefits", "job benefits", "perks", "perks and benefits", "benefits and perks", "what we offer",
     "we offer", "offer", "what's in it for you", "what we give you", "why join", "why join us",
-    "why us", "why work with us", "why you'll love working here", "equal opportunity",
+    "why us", "why work with us", "why you should join", "what we can offer", "why you'll love working here", "equal opportunity",
     "equal opportunity employer", "equal employment opportunity", "eeo", "eeo statement", "legal",
-    "disclaimer", "how to apply", "to apply", "apply", "application", "application process",
+    "disclaimer", "how to apply", "to apply", "apply now", "application process", "your application",
+    "application", "applications", "apply", "application procedure", "further information",
+    "more information", "additional information", "questions", "working times", "working time", "hours",
+    "working conditions", "terms of employment", "salary and conditions", "conditions", "covid-19", "covid",
     "next steps", "salary", "compensation", "pay", "pay range", "salary range", "compensation and benefits",
     "location", "locations", "location options", "remote", "date posted", "job type", "job types",
     "contract length", "working days", "working hours", "working days and times", "schedule",
     "contact", "contact person", "culture", "our culture", "our values", "values", "diversity",
     "diversity and inclusion", "awaiting you", "this and more is awaiting you", "company size",
-    "company type", "industry", "experience level", "likes", "job id", "reference", "start date",
+    "company type", "experience level", "likes", "job id", "reference", "start date",
     "start-up", "travel", "travel activity", "privacy", "employment type", "seniority level",
     "posted", "deadline", "closing date", "working at", "life at", "our offer", "your benefits",
     "what you get", "in return", "we provide", "recruitment process", "interview process",
@@ -105,7 +118,7 @@ _SKIP = (
 
 HEADER_TABLE: tuple[tuple[str, str], ...] = tuple(
     [(p, MUST) for p in _MUST] + [(p, NICE) for p in _NICE] + [(p, RESP) for p in _RESP]
-    + [(p, SKIP) for p in _SKIP]
+    + [(p, SKIP) for p in _SKIP] + [(p, GENERAL) for p in _GENERAL]
 )
 
 # Small words that do not count against a header's coverage ("What **you** have" = "you have").
@@ -117,14 +130,16 @@ _FILLER = frozenset(
 _MD_HEADER = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 _BOLD = re.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$")
 _TRAIL = re.compile(r"\s*(?::|…|\.\.\.|\s[-–—]|[-–—]\s*:?)\s*$")
-_INLINE = re.compile(r"^\s*(?:\*\*)?([A-Za-z][A-Za-z0-9 '’&/()+-]{1,45}?)(?:\*\*)?\s*:(?:\*\*)?\s+(\S.*)$")
+_INLINE = re.compile(
+    r"^\s*(?:\*\*)?([A-Za-z][A-Za-z0-9 '’&/()+-]{1,45}?)(?:\*\*)?(?:\s*[:\x95•](?:\*\*)?\s*|\s{2,})(\S.*)$"
+)
 _PUNCT = re.compile(r"[^a-z0-9' +-]+")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'+-]*")
 
 
 def normalise_header(text: str) -> str:
-    """Lower-case, curly quotes straightened, punctuation removed, whitespace collapsed."""
-    low = text.lower().replace("’", "'").replace("‘", "'")
+    """Lower-case, curly quotes straightened, placeholders and punctuation removed, whitespace collapsed."""
+    low = re.sub(r"<[A-Z_]+>", " ", text).lower().replace("’", "'").replace("‘", "'")
     low = _PUNCT.sub(" ", low)
     return " ".join(low.split())
 
@@ -147,10 +162,9 @@ def match_header(text: str) -> tuple[str | None, float]:
     if best is None:
         return None, 0.0
     words = [w for w in _WORD.findall(norm) if w not in _FILLER]
-    phrase = next(p for p, k in HEADER_TABLE if len(p) == best[0] and k == best[2] and f" {p} " in padded)
-    covered = [w for w in _WORD.findall(phrase) if w not in _FILLER]
-    share = (len(covered) / len(words)) if words else 1.0
-    return best[2], min(share, 1.0)
+    covered = {w for p, _k in HEADER_TABLE if f" {p} " in padded for w in _WORD.findall(p)}
+    share = (sum(1 for w in words if w in covered) / len(words)) if words else 1.0
+    return best[2], share
 
 
 def _is_all_caps(text: str) -> bool:
@@ -191,12 +205,6 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
             if head and not head.endswith((",", ";")):
                 kind, _ = match_header(head)
                 return HeaderHit(head, kind or GENERAL)
-        if not stripped.endswith((".", "!", "?", ",", ";")):
-            kind, share = match_header(stripped)
-            if kind is not None and (share >= 0.5 or _is_all_caps(stripped)):
-                return HeaderHit(stripped, kind)
-            if kind is None and _is_all_caps(stripped) and len(words) <= 5:
-                return HeaderHit(stripped, GENERAL)
     m = _INLINE.match(stripped)
     if m:
         head, rest = m.group(1).strip(), m.group(2)
@@ -206,4 +214,11 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
             if kind == SKIP and len(rest) <= 80:
                 return HeaderHit(head, kind, rest, offset, metadata=True)
             return HeaderHit(head, kind, rest, offset)
+        return None
+    if short and not is_bullet and not stripped.endswith((".", "!", ",", ";")):
+        kind, share = match_header(stripped.rstrip("?\x95• "))
+        if kind is not None and (share >= IMPLICIT_SHARE or _is_all_caps(stripped)):
+            return HeaderHit(stripped, kind)
+        if kind is None and _is_all_caps(stripped) and len(words) <= 5:
+            return HeaderHit(stripped, GENERAL)
     return None
