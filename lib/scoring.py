@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from lib.competencies import COMPETENCIES, cue_matches
+from lib.jd import WEIGHTS as JD_WEIGHTS
 from lib.matching.coverage import fused_similarity, label_for, requirement_coverage
 from lib.matching.similarity import sim_to_coverage
 from lib.matching.terms import find_terms, load_lexicon
@@ -35,8 +36,8 @@ __all__ = [
     "apply_overrides", "score_interview", "suggest_competencies",
 ]
 
-# relative weight of each kind, used only to re-weight a requirement whose kind a person corrected
-KIND_WEIGHT = {RequirementKind.MUST: 1.0, RequirementKind.RESPONSIBILITY: 0.6, RequirementKind.NICE: 0.4}
+# relative weight of each kind (lib.jd's table), used to re-weight a requirement whose kind was corrected
+KIND_WEIGHT = JD_WEIGHTS
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,18 @@ from collections.abc import Sequence
 from lib.matching.terms import fuzzy_match
 from lib.models import Evidence, EvidenceKind, Gate, GateKind
 
-# degree ladder: the value of a DEGREE gate may be a word on it or its number
+# degree ladder, numbered as lib.gates.DEGREE_LADDER ("none", "high school", "associate", "bachelor",
+# "master", "phd"): a DEGREE gate's value is one of those names (or its number)
+LADDER_NAMES: tuple[str, ...] = ("none", "high school", "associate", "bachelor", "master", "phd")
 DEGREE_LADDER: tuple[tuple[int, str, re.Pattern[str]], ...] = (
-    (1, "associate degree", re.compile(r"\bassociate(?:'s)? degree\b|\bassociate of\b|\bhnd\b|\bfoundation degree\b",
+    (1, "high school diploma", re.compile(r"\bhigh school\b|\bsecondary school\b|\bA[- ]levels?\b|\bGED\b", re.I)),
+    (2, "associate degree", re.compile(r"\bassociate(?:'s)? degree\b|\bassociate of\b|\bhnd\b|\bfoundation degree\b",
                                        re.I)),
-    (2, "bachelor's degree", re.compile(r"\bbachelor|\bb\.?sc?\b|\bb\.?a\.?\b(?=\s|$|,)|\bb\.?eng\b|\bundergraduate degree\b",
+    (3, "bachelor's degree", re.compile(r"\bbachelor|\bb\.?sc?\b|\bb\.a\.|\bBA\b|\bb\.?eng\b|\bundergraduate degree\b",
                                         re.I)),
-    (3, "master's degree", re.compile(r"\bmaster|\bm\.?sc\b|\bmba\b|\bm\.?a\.?\b(?=\s|$|,)|\bm\.?eng\b|\bpostgraduate\b",
+    (4, "master's degree", re.compile(r"\bmaster|\bm\.?sc\b|\bmba\b|\bm\.a\.|\bMA\b|\bm\.?eng\b|\bpostgraduate\b",
                                       re.I)),
-    (4, "doctorate", re.compile(r"\bph\.?d\b|\bdoctor(?:ate|al)\b|\bd\.?phil\b", re.I)),
+    (5, "doctorate", re.compile(r"\bph\.?d\b|\bdoctor(?:ate|al)\b|\bd\.?phil\b", re.I)),
 )
 _WORK_KINDS = {EvidenceKind.STORY, EvidenceKind.ACHIEVEMENT, EvidenceKind.SKILL}
 
@@ -33,9 +36,11 @@ def degree_level(text: str) -> int:
 
 
 def _required_degree(gate: Gate) -> int:
-    v = (gate.value or "").strip()
+    v = (gate.value or "").strip().lower()
     if v.isdigit():
-        return max(0, min(4, int(v)))
+        return max(0, min(len(LADDER_NAMES) - 1, int(v)))
+    if v in LADDER_NAMES:
+        return LADDER_NAMES.index(v)
     return degree_level(v) or degree_level(gate.text)
 
 
@@ -101,8 +106,13 @@ def check_gate(gate: Gate, evidence: Sequence[Evidence], today: dt.date | None =
         if have == 0:
             return None, "No degree found among your qualifications."
         name = {lv: nm for lv, nm, _ in DEGREE_LADDER}
-        return have >= need, f"Your highest degree is a {name[have]}; a {name[need]} is asked."
+        why = f"Your highest qualification is a {name[have]}; a {name[need]} is asked."
+        if have < need and "equivalent" in gate.text.lower():
+            return None, why + " The posting accepts equivalent experience."
+        return have >= need, why
     needle = gate.value or gate.text
+    if kind == GateKind.AUTHORIZATION:
+        return None, f"Only you can confirm this one ({needle})."
     found = _mentions(evidence, needle)
     if found is not None:
         return True, f"“{found.title}” mentions {needle}."
