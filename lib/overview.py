@@ -42,8 +42,8 @@ def home_summary(data: m.WorkspaceData, *, today: dt.date, latest_n: int = 5, ma
 
     steps: list[NextStepLine] = []
     for iv, step in due_items(data.interviews, attempts_by_iv, today):
-        when = "today" if not step.overdue else "overdue"
-        steps.append(NextStepLine(f"{iv.title}: {step.message} ({when})", "pages/feedback.py", iv.id, True))
+        late = " (overdue)" if step.overdue else ""
+        steps.append(NextStepLine(f"{iv.title}: {step.message}{late}", "pages/feedback.py", iv.id, True))
     for a in sorted((a for a in data.actions if not a.done and a.due_on is not None), key=lambda a: a.due_on):
         if a.due_on <= today + dt.timedelta(days=7):
             late = " — overdue" if a.due_on < today else ""

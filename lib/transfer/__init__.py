@@ -25,7 +25,7 @@ def restore_backup(engine: sa.Engine, owner: str, raw: bytes, *, now: dt.datetim
     """Validate the whole file, then write it in one transaction (all or nothing)."""
     parsed = parse_backup(raw)
     return workspace.import_workspace(engine, owner, parsed.data, now=now, replace=replace,
-                                      display_name=parsed.display_name or None, progress=progress)
+                                      display_name=parsed.display_name or None, is_demo=parsed.is_demo, progress=progress)
 
 
 def import_csv(engine: sa.Engine, owner: str, raw: bytes, cls: type, *, now: dt.datetime, progress=None) -> int:
