@@ -84,10 +84,10 @@ def _is_header(line: str) -> bool:
 
 def _word_per_line(lines: list[str]) -> bool:
     nonblank = [ln for ln in lines if ln.strip()]
-    if len(nonblank) < 8:
+    if len(nonblank) < 20:
         return False
     short = sum(1 for ln in nonblank if _words(ln) <= 2)
-    return short / len(nonblank) >= 0.5
+    return short / len(nonblank) >= 0.7
 
 
 def _should_join(cur: str, nxt: str, word_per_line: bool) -> bool:
