@@ -69,6 +69,14 @@ def normalise(raw: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" -/&.,;:")  if not s.startswith(".") else re.sub(r"\s+", " ", s).strip()
 
 
+def _inflected(word: str, vocab: set[str]) -> bool:
+    """An everyday word with a plural/verb ending ("approvals", "budgets", "listed")."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + repl in vocab:
+            return True
+    return False
+
+
 def keep(term: str, vocab: set[str]) -> bool:
     if not term or not term.isascii() or not ALLOWED.match(term) or len(term) > MAX_CHARS:
         return False
@@ -82,7 +90,7 @@ def keep(term: str, vocab: set[str]) -> bool:
     if len(words) == 1:
         if term in KEEP_SINGLE:
             return True
-        if len(term) <= 2 or term in vocab:
+        if len(term) <= 2 or term in vocab or _inflected(term, vocab):
             return False
     return True
 
