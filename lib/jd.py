@@ -161,7 +161,7 @@ def _continues(prev: str, line: str) -> bool:
     prev_s, cur = prev.rstrip(), line.strip()
     if not prev_s or not cur or prev_s.endswith((".", "!", "?", ":")):
         return False
-    return cur[0].islower() or bool(_CONNECTOR_END.search(prev_s))
+    return cur[0].islower() or cur[0] in "([" or bool(_CONNECTOR_END.search(prev_s))
 
 
 def _sentences(text: str, base: int) -> list[tuple[int, int]]:
@@ -245,7 +245,9 @@ def _kind(section_kind: str, unit: str, *, bullet: bool) -> str | None:
     if section_kind == MUST:
         if is_blurb(unit) and not cue:
             return None
-        return NICE if nice_cue(unit) else MUST
+        if nice_cue(unit):
+            return NICE
+        return RESP if addresses_duty(unit) and not must_cue(unit) else MUST
     if section_kind == NICE:
         return NICE
     # responsibility
@@ -290,7 +292,10 @@ def _scan(text: str) -> tuple[list[tuple[str, str, int]], list[_Block]]:
             if hit.metadata:
                 prev_line = ""
                 continue
-            headers.append((hit.header, hit.kind, pos))
+            kind = hit.kind
+            if not hit.matched and headers and headers[-1][1] in (MUST, NICE, RESP) and line.rstrip().endswith(":"):
+                kind = headers[-1][1]  # an unknown "Topic:" inside a list of duties or skills is a sub-header
+            headers.append((hit.header, kind, pos))
             if hit.rest:
                 cur = [pos + hit.rest_offset, pos + len(line), 0]
                 prev_line = line

@@ -69,6 +69,11 @@ _VERBS = frozenset(
     work write
     """.split()
 )
+_CUTTABLE = re.compile(
+    r"\b(?:for (?:more|further) information|further information|please (?:contact|send|visit|see)|for questions|"
+    r"contact person)\b",
+    re.I,
+)
 _BOILER = re.compile(
     r"(?:https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\bhow to apply\b|\bapply (?:now|today|here|online|via|"
     r"through|at|by)\b|\bto apply\b|\bplease apply\b|\bclick apply\b|\bapply for this\b|\bwe encourage you to apply\b|"
@@ -78,7 +83,7 @@ _BOILER = re.compile(
     r"\bprotected (?:veteran|status|characteristic|attribute|class)|\bregardless of (?:race|gender|age|sex)|"
     r"\be-verify\b|\bprivacy (?:notice|policy)\b|\brecruitment agencies\b|\bunsolicited\b|"
     r"\bcontact person\b|\bfor (?:more|further) information\b|\bfurther information\b|\bdate posted\b|"
-    r"\blikes:\s*\d|^please\b|\bplease (?:contact|note|send|submit|include|visit|see|click|upload|state|follow)\b|"
+    r"\blikes:\s*\d|^locat\w*\s*[-:–]|^please\b|\bplease (?:contact|note|send|submit|include|visit|see|click|upload|state|follow)\b|"
     r"\bfor questions\b|\bno later than\b|\bclosing date\b|\binterviews? will\b|\bwe will conduct\b|"
     r"\bshortlisted\b|\brecruitment (?:process|agency)\b|\bjob (?:posting|advertisement|ad)\b|"
     r"\bcover letter\b|\bmonday (?:to|-|–|through) (?:friday|thursday|saturday)\b|\bshifts? (?:a|per) week\b)",
@@ -119,7 +124,7 @@ _HAVE = re.compile(r"\b(?:you(?:'|’)re|you are|you have|you bring|you know|you
                    r"ideal candidate|you enjoy|you love|you thrive|you must|you should|you need)\b", re.I)
 _SEEKING = re.compile(
     r"^(?:\w+ (?:this|that),? )?(?:we are|we're|we) (?:looking for|searching for|seeking|hiring|need|want)\b"
-    r".{3,80}?\b(?:who|that|to|with|capable|able)\b",
+    r".{3,80}?\b(?:who|that|with|capable|able|to(?! join\b)(?! be part\b)(?! become\b))\b",
     re.I,
 )
 _DUTY_WORDS = re.compile(r"\b(?:responsibilit(?:y|ies)|duties|tasks?|the role (?:will )?(?:involves?|includes?)|"
@@ -175,7 +180,10 @@ def starts_with_verb(text: str) -> bool:
     """True when the line opens with a duty verb ("Design", "Designs", "Designing")."""
     word = first_word(text)
     if word.endswith("ly") and len(text.split()) > 1:  # "Actively refactoring …"
-        word = first_word(text.split(None, 1)[1])
+        text = text.split(None, 1)[1]
+        word = first_word(text)
+    if word.endswith("ing") and re.match(r"\W*\w+\s+of\b", text):  # "Understanding of …" is a noun phrase
+        return False
     if not word:
         return False
     if word in _VERBS:
@@ -212,7 +220,7 @@ def is_boilerplate(text: str) -> bool:
 def boilerplate_start(text: str) -> int | None:
     """Where boilerplate starts inside a longer line ("… Willingness to travel For further information …"),
     so the requirement part before it can be kept; None when there is none."""
-    m = _BOILER.search(text)
+    m = _CUTTABLE.search(text)
     return m.start() if m else None
 
 

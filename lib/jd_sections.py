@@ -68,6 +68,8 @@ _MUST = (
     "what makes you successful", "success factors", "your qualities", "qualities", "attributes",
     "what you should bring", "what we need", "what we need from you", "we need you", "your strengths",
     "who you'll be", "skills and qualifications", "qualifications and skills", "tools", "personal skills",
+    # a few Spanish headers (some shared real JDs are in Spanish)
+    "requisitos", "requerimientos", "perfil", "conocimientos", "formación", "experiencia", "habilidades",
 )
 _NICE = (
     "preferred", "preferred qualifications", "preferred skills", "preferred experience",
@@ -76,11 +78,12 @@ _NICE = (
     "would be great", "extra credit", "ideally", "even better", "it would be nice", "additional skills",
     "optional", "it's a plus", "brownie points", "not required but", "tech stack", "our stack",
     "technologies", "technology stack", "tools we use", "industry", "industries", "domain",
+    "deseable", "deseables", "se valorará", "valorable", "plus",
 )
 _GENERAL = (
     "job description", "description", "overview", "summary", "job summary", "the team", "about the team",
     "other information", "other", "details", "job details", "position",
-    "job title", "title", "department", "team",
+    "job title", "title", "department", "team", "descripción del trabajo", "descripción del puesto",
 )
 _RESP = (
     "responsibilities", "key responsibilities", "your responsibilities", "job responsibilities",
@@ -93,6 +96,7 @@ _RESP = (
     "key tasks", "main tasks", "typical tasks", "role description", "job summary", "position summary",
     "overview of the role", "accountabilities", "scope", "your day", "what the job involves",
     "responsibilities include", "you will be",
+    "responsabilidades", "funciones", "tus funciones", "qué harás",
 )
 _SKIP = (
     "about us", "about the company", "who we are", "company", "the company", "our company",
@@ -114,6 +118,8 @@ _SKIP = (
     "start-up", "travel", "travel activity", "privacy", "employment type", "seniority level",
     "posted", "deadline", "closing date", "working at", "life at", "our offer", "your benefits",
     "what you get", "in return", "we provide", "recruitment process", "interview process",
+    "sobre nosotros", "quiénes somos", "beneficios", "ofrecemos", "qué ofrecemos", "te ofrecemos", "ubicación",
+    "salario", "puesto de trabajo",
 )
 
 HEADER_TABLE: tuple[tuple[str, str], ...] = tuple(
@@ -133,8 +139,8 @@ _TRAIL = re.compile(r"\s*(?::|…|\.\.\.|\s[-–—]|[-–—]\s*:?)\s*$")
 _INLINE = re.compile(
     r"^\s*(?:\*\*)?([A-Za-z][A-Za-z0-9 '’&/()+-]{1,45}?)(?:\*\*)?(?:\s*[:\x95•](?:\*\*)?\s*|\s{2,})(\S.*)$"
 )
-_PUNCT = re.compile(r"[^a-z0-9' +-]+")
-_WORD = re.compile(r"[a-z0-9][a-z0-9'+-]*")
+_PUNCT = re.compile(r"[^\w' +-]+|_")
+_WORD = re.compile(r"[^\W_][\w'+-]*")
 
 
 def normalise_header(text: str) -> str:
@@ -183,6 +189,7 @@ class HeaderHit:
     rest: str = ""
     rest_offset: int = 0
     metadata: bool = False
+    matched: bool = True  # False: recognised by form only (kind GENERAL, no phrase of the table)
 
 
 def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
@@ -195,7 +202,7 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
         head = _TRAIL.sub("", m.group(1).strip("*_ ")).strip()
         if head and len(head) <= MAX_HEADER_CHARS * 2:
             kind, _ = match_header(head)
-            return HeaderHit(head, kind or GENERAL)
+            return HeaderHit(head, kind or GENERAL, matched=kind is not None)
     words = stripped.split()
     short = len(words) <= MAX_HEADER_WORDS and len(stripped) <= MAX_HEADER_CHARS
     if short and not is_bullet:
@@ -204,7 +211,7 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
             head = stripped[: trailing.start()].strip().strip("*_ ")
             if head and not head.endswith((",", ";")):
                 kind, _ = match_header(head)
-                return HeaderHit(head, kind or GENERAL)
+                return HeaderHit(head, kind or GENERAL, matched=kind is not None)
     m = _INLINE.match(stripped)
     if m:
         head, rest = m.group(1).strip(), m.group(2)
@@ -220,5 +227,5 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
         if kind is not None and (share >= IMPLICIT_SHARE or _is_all_caps(stripped)):
             return HeaderHit(stripped, kind)
         if kind is None and _is_all_caps(stripped) and len(words) <= 5:
-            return HeaderHit(stripped, GENERAL)
+            return HeaderHit(stripped, GENERAL, matched=False)
     return None

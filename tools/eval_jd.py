@@ -174,12 +174,12 @@ def _line_kinds(text: str, line_numbers: list[int]) -> dict[int, str]:
     out: dict[int, str] = {}
     cursor = 0
     for n in line_numbers:
-        probe = unicodedata.normalize("NFC", orig[n - 1]).strip()
-        at = parsed.text.find(probe, cursor) if probe else -1
+        line = unicodedata.normalize("NFC", orig[n - 1]).strip()
+        at = parsed.text.find(line[:60], cursor) if line else -1
         if at < 0:
             out[n] = "missing"
             continue
-        a, b = at, at + len(probe)
+        a, b = at, at + len(line)
         best, best_len = "drop", 0
         for r in parsed.requirements:
             overlap = min(b, r.span[1]) - max(a, r.span[0])
@@ -190,9 +190,11 @@ def _line_kinds(text: str, line_numbers: list[int]) -> dict[int, str]:
 
 
 def _strip_headers(text: str, header_lines: list[int]) -> str:
+    """Blank the header lines; for an inline header ("Requirements: 4+ years …") remove only the header."""
     lines = text.replace("\r\n", "\n").split("\n")
     for n in header_lines:
-        lines[n - 1] = ""
+        head, colon, rest = lines[n - 1].partition(":")
+        lines[n - 1] = rest.strip() if colon and rest.strip() else ""
     return "\n".join(lines)
 
 
