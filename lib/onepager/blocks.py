@@ -210,10 +210,10 @@ def actions_section(m: Metrics, t: Type, actions: tuple[ActionLine, ...], total:
 
 
 def feedback_section(m: Metrics, t: Type, status: str, width: float, limit: Limit) -> Layout:
-    text = status or "No feedback request recorded yet."
-    colour = pal.INK if status else pal.MUTED
-    style = "" if status else "I"
-    ops, h = text_lines(m, text, 0, 0, width, style, t.body, colour, max(1, limit.lines))
+    if status:
+        ops, h = text_lines(m, status, 0, 0, width, "", t.body, pal.INK, max(1, limit.lines))
+    else:
+        ops, h = text_lines(m, "No feedback request recorded yet.", 0, 0, width, "I", t.small, pal.MUTED, 2)
     head = heading(m, t, "Feedback request", pal.DEMONSTRATION_GAP, width)
     return Layout(head.height + h, head.ops + shift(ops, 0, head.height))
 

@@ -83,7 +83,7 @@ def competency_section(m: Metrics, t: Type, bars: tuple[CompetencyBar, ...], tot
                               (pal.STRENGTH, "Shown well"),
                               (pal.DEMONSTRATION_GAP, "Demonstration gap"),
                               (pal.SKILL_GAP, "Skill gap"),
-                              (pal.NOT_ASSESSED, "Not assessed")], width),
+                              (pal.NOT_ASSESSED, "Not assessed (\u25cb)")], width),
             ],
             t.item_gap,
         )

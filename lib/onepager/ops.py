@@ -8,7 +8,7 @@ PDF until the final layout is known, so what was measured is exactly what is dra
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from fpdf import FPDF
 
@@ -107,12 +107,20 @@ class Layout:
 
 def shift(ops: Iterable[Op], dx: float, dy: float) -> tuple[Op, ...]:
     """Move operations by (dx, dy); line ends move too."""
+    if not dx and not dy:
+        return tuple(ops)
     moved: list[Op] = []
     for op in ops:
-        if isinstance(op, LineOp):
-            moved.append(replace(op, x=op.x + dx, y=op.y + dy, x2=op.x2 + dx, y2=op.y2 + dy))
+        if isinstance(op, TextOp):
+            moved.append(TextOp(op.x + dx, op.y + dy, op.w, op.text, op.style, op.size, op.colour, op.width, op.align))
+        elif isinstance(op, RectOp):
+            moved.append(RectOp(op.x + dx, op.y + dy, op.w, op.h, op.fill, op.stroke, op.line_width, op.radius))
+        elif isinstance(op, LineOp):
+            moved.append(LineOp(op.x + dx, op.y + dy, op.x2 + dx, op.y2 + dy, op.colour, op.line_width))
+        elif isinstance(op, CircleOp):
+            moved.append(CircleOp(op.x + dx, op.y + dy, op.r, op.fill, op.stroke, op.line_width))
         else:
-            moved.append(replace(op, x=op.x + dx, y=op.y + dy))
+            moved.append(PolylineOp(op.x + dx, op.y + dy, op.points, op.colour, op.line_width))
     return tuple(moved)
 
 
