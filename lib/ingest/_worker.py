@@ -74,24 +74,56 @@ def _para_text(par) -> str:
     return text
 
 
-def _walk(container, out: list[str], depth: int = 0) -> None:
-    from docx.table import Table
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _rows(tbl):
+    """A table's rows, including rows wrapped in content controls."""
+    for child in tbl.iterchildren():
+        if child.tag == _W + "tr":
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from (r for r in content.iterchildren() if r.tag == _W + "tr")
+
+
+def _textbox_lines(p) -> list[str]:
+    """Text boxes anchored in a paragraph (the Fallback copy of a shape is skipped: same text)."""
+    lines = []
+    for box in p.iter(_W + "txbxContent"):
+        if any(anc.tag == _MC_FALLBACK for anc in box.iterancestors()):
+            continue
+        for inner in box.iter(_W + "p"):
+            text = "".join(t.text or "" for t in inner.iter(_W + "t")).strip()
+            if text:
+                lines.append(text)
+    return lines
+
+
+def _walk(element, document, out: list[str], depth: int = 0) -> None:
+    """Body order: paragraphs, tables (cell by cell), content controls, text boxes."""
     from docx.text.paragraph import Paragraph
 
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            line = _para_text(block)
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == _W + "p":
+            line = _para_text(Paragraph(child, document))
             if line:
                 out.append(line)
-        elif isinstance(block, Table) and depth < 5:
-            for row in block.rows:
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # a merged cell repeats across the row
-                        continue
-                    seen.add(id(cell._tc))
-                    _walk(cell, out, depth + 1)
+            out.extend(_textbox_lines(child))
+        elif tag == _W + "tbl" and depth < 5:
+            for row in _rows(child):
+                for cell in row.iterchildren(_W + "tc", _W + "sdt"):
+                    inner = cell.find(_W + "sdtContent") if cell.tag == _W + "sdt" else cell
+                    if inner is not None:
+                        _walk(inner, document, out, depth + 1)
             out.append("")
+        elif tag in (_W + "sdt", _W + "customXml") and depth < 10:
+            content = child.find(_W + "sdtContent") if tag == _W + "sdt" else child
+            if content is not None:
+                _walk(content, document, out, depth + 1)
 
 
 def extract_docx(data: bytes, limits: dict) -> dict:
@@ -103,7 +135,7 @@ def extract_docx(data: bytes, limits: dict) -> dict:
     except ValueError as exc:  # e.g. a macro-enabled or template content type
         raise Refusal("not_docx", str(exc)[:200]) from None
     lines: list[str] = []
-    _walk(document, lines)
+    _walk(document.element.body, document, lines)
     text = "\n".join(lines)
     warnings = []
     if len(text) > limits["max_chars"]:

@@ -202,3 +202,23 @@ def exe_bytes() -> bytes:
 def html_bytes() -> bytes:
     return (b"<!DOCTYPE html>\n<html><head><title>Jobs</title><script>alert(1)</script></head>"
             b"<body><p>Senior analyst wanted.</p></body></html>")
+
+
+def docx_with_boxes_and_controls() -> bytes:
+    """Text in a content control and in a text box (with its VML fallback copy), as Word writes them."""
+    body = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        b'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        b'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        b'xmlns:v="urn:schemas-microsoft-com:vml"><w:body>'
+        b"<w:p><w:r><w:t>Before the boxes</w:t></w:r></w:p>"
+        b"<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Inside a content control</w:t></w:r></w:p>"
+        b"</w:sdtContent></w:sdt>"
+        b'<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        b"<w:p><w:r><w:t>Boxed text</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+        b"<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Boxed text</w:t></w:r></w:p>"
+        b"</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        b"<w:sectPr/></w:body></w:document>"
+    )
+    return replace_zip_part(make_docx(paragraphs=["placeholder"]), "word/document.xml", body)

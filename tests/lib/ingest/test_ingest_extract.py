@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from _ingest_files import make_docx, make_pdf, pdf_many_pages, replace_zip_part
+from _ingest_files import docx_with_boxes_and_controls, make_docx, make_pdf, pdf_many_pages, replace_zip_part
 from pypdf import PdfReader, PdfWriter
 
 from lib.errors import UploadRefused
@@ -45,6 +45,11 @@ def test_docx_paragraphs_lists_and_tables():
                          "- Clear writing"]
     for cell in ("Location", "Leeds", "Salary", "£38,000"):
         assert cell in lines
+
+
+def test_docx_content_controls_and_text_boxes_are_read_once():
+    out = extract_text(docx_with_boxes_and_controls(), "template.docx")
+    assert out.text.split("\n") == ["Before the boxes", "Inside a content control", "Boxed text"]
 
 
 def test_pdf_text_and_pages():
