@@ -23,7 +23,7 @@ NASTY = [
     "\u201csmart quotes\u201d", "en \u2013 em \u2014 dash", "caf\u00e9 na\u00efve", "\u0395\u03bb\u03bb\u03ac\u03b4\u03b1",
     "\u041c\u043e\u0441\u043a\u0432\u0430", "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627",
     "\u4f60\u597d\u4e16\u754c", "\U0001f600\U0001f680\U0001f469\u200d\U0001f4bb", "zero\u200bwidth", "\u202eevil\u202c",
-    "nul\x00byte", "tab\there\nnew line", "\ud800", "\ufeff", "x" * 3000, "\u0301\u0301\u0301",
+    "nul\x00byte", "tab\there\nnew line", "line\n" * 500, "\ud800", "\ufeff", "x" * 3000, "\u0301\u0301\u0301",
 ]
 
 texts = st.one_of(
