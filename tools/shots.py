@@ -20,6 +20,8 @@ def main(names: list[str]) -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(base + "/")  # run app.py once so st.navigation (not the legacy pages/ menu) is in charge
+            wait_idle(page)
             for script, *_ in available_pages():
                 slug = Path(script).stem
                 if names and slug not in names:
