@@ -63,6 +63,7 @@ class _Role:
     closed: bool = False  # bullets were seen: the next short line starts a new role
 
     def add_line(self, line: str) -> None:
+        line = rules.plain(line)
         found = rules.find_dates(line)
         if found and not (self.started_on or self.ended_on):
             self.started_on, self.ended_on = found.started_on, found.ended_on
@@ -77,6 +78,7 @@ class _Qual:
     first: int = 0
     last: int = 0
     has_degree: bool = False
+    has_institution: bool = False
 
 
 class _Splitter:
@@ -87,6 +89,7 @@ class _Splitter:
         self.qual: _Qual | None = None
         self.seen_skills: set[str] = set()
         self.pending: tuple[str, int, int] | None = None  # a bullet being continued: text, first, last
+        self.force_achievement = False  # under a "Key achievements:" sub-heading of a role
 
     # -- output helpers
     def flush_pending(self) -> None:
@@ -94,8 +97,8 @@ class _Splitter:
             return
         text, first, last = self.pending
         self.pending = None
-        kind = EvidenceKind.ACHIEVEMENT if (self.section == "achievements" or rules.has_metric(text)) \
-            else EvidenceKind.STORY
+        achieved = self.section == "achievements" or self.force_achievement or rules.has_metric(text)
+        kind = EvidenceKind.ACHIEVEMENT if achieved else EvidenceKind.STORY
         prefix = rules.role_prefix(self.role.label) if self.section in _STORY_SECTIONS else ""
         title = rules.clean_title(f"{prefix}: {text}" if prefix else text)
         started, ended = (self.role.started_on, self.role.ended_on) if prefix else (None, None)
@@ -146,18 +149,24 @@ class _Splitter:
             if self.qual is not None and self.qual.lines:
                 self.flush_qual()
             return
+        sub = rules.subheading(line) if self.section in _STORY_SECTIONS else None
+        if sub:
+            self.flush_pending()
+            self.force_achievement = sub == "achievements"
+            self.role.closed = True
+            return
         heading = rules.section_of(line)
         if heading:
             self.flush_pending()
             self.flush_qual()
-            self.section, self.role = heading, _Role()
+            self.section, self.role, self.force_achievement = heading, _Role(), False
             return
         labelled = rules.skill_label_line(line) if self.section not in _QUAL_SECTIONS else None
         if labelled and self.section != "summary":
             self.flush_pending()
             if labelled[0].lower().startswith("certif"):
                 for part in rules.split_skills(labelled[1]):
-                    self.qual = _Qual([part], no, no, rules.is_degree_line(part))
+                    self.qual = _Qual([part], no, no, rules.is_degree_line(part), False)
                     self.flush_qual()
             else:
                 self.add_skills(labelled[1], labelled[0], no)
@@ -197,20 +206,24 @@ class _Splitter:
             self.role.closed = True
             return
         if self.role.closed:
-            self.role = _Role()
+            self.role, self.force_achievement = _Role(), False
         self.role.add_line(line)
 
     def feed_qual(self, no: int, bullet: str | None, line: str) -> None:
         text = bullet if bullet is not None else line
-        degree = rules.is_degree_line(text)
+        degree, school = rules.is_degree_line(text), rules.is_institution_line(text)
         q = self.qual
-        starts_new = q is None or (degree and q.has_degree) or (bullet is not None and degree)
+        # "University of Leeds" + "BSc Economics" (either order) is one entry; a second degree or a
+        # second institution starts the next one.
+        starts_new = q is None or (degree and q.has_degree) or (school and q.has_institution) \
+            or (bullet is not None and degree)
         if starts_new:
             self.flush_qual()
             self.qual = q = _Qual(first=no)
         q.lines.append(text)
         q.last = no
         q.has_degree = q.has_degree or degree
+        q.has_institution = q.has_institution or school
 
     def finish(self) -> tuple[ProposedItem, ...]:
         self.flush_pending()

@@ -46,6 +46,26 @@ def section_of(line: str) -> str | None:
     return _HEADING_INDEX.get(s)
 
 
+_IGNORED_SUBHEADINGS = {"responsibilities", "key responsibilities", "main responsibilities", "duties",
+                        "main duties", "key duties", "role", "the role", "day to day", "day-to-day",
+                        "responsibilities included", "what i did"}
+_ACHIEVEMENT_SUBHEADINGS = {"key achievements", "achievements", "accomplishments", "key accomplishments",
+                            "selected achievements", "achievements include", "results", "key results",
+                            "impact", "highlights", "key highlights"}
+
+
+def subheading(line: str) -> str | None:
+    """Inside a role: "achievements" for a "Key achievements:" line, "ignore" for "Responsibilities:",
+    else None. An ALL-CAPS line is taken as a top-level heading, not a sub-heading."""
+    s = line.strip().strip("#*_").strip().rstrip(":").strip()
+    low = re.sub(r"\s+", " ", s.lower())
+    if low in _IGNORED_SUBHEADINGS:
+        return "ignore"
+    if low in _ACHIEVEMENT_SUBHEADINGS and not s.isupper():
+        return "achievements"
+    return None
+
+
 # ---------------------------------------------------------------- dates
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
@@ -198,6 +218,11 @@ def is_institution_line(line: str) -> bool:
 
 
 # ---------------------------------------------------------------- titles
+
+
+def plain(line: str) -> str:
+    """A heading line without markdown decoration ("### **Analyst** at Acme" → "Analyst at Acme")."""
+    return re.sub(r"\*\*|__", "", line).strip("#*_ \t")
 
 
 def clean_title(text: str, limit: int = 120) -> str:

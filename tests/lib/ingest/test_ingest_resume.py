@@ -139,3 +139,41 @@ def test_empty_and_headless_text():
     assert split_resume("") == ()
     items = split_resume("Some Name\nsome@example.org\n- Organised a charity run for 300 people.")
     assert [(i.kind, i.section) for i in items] == [(EvidenceKind.ACHIEVEMENT, "")]
+
+
+def test_role_subheadings_and_markdown_headings():
+    text = (
+        "## Experience\n"
+        "### **Product Manager at Loop Health** (2021 – 2023)\n"
+        "Responsibilities:\n"
+        "- Ran discovery interviews with clinic staff every week.\n"
+        "Key achievements:\n"
+        "- Launched the booking flow ahead of the winter peak.\n"
+        "Support Lead, Brightline — 2018 – 2021\n"
+        "- Wrote the escalation playbook.\n"
+    )
+    items = split_resume(text)
+    assert [(i.kind, i.title) for i in items] == [
+        (EvidenceKind.STORY, "Product Manager: Ran discovery interviews with clinic staff every week."),
+        (EvidenceKind.ACHIEVEMENT, "Product Manager: Launched the booking flow ahead of the winter peak."),
+        (EvidenceKind.STORY, "Support Lead: Wrote the escalation playbook."),
+    ]
+    assert items[0].tags == ("Product Manager at Loop Health",)
+    assert items[2].started_on == dt.date(2018, 1, 1) and items[2].ended_on == dt.date(2021, 12, 31)
+
+
+def test_education_groups_institution_and_degree_in_either_order():
+    text = ("Education\nUniversity of Leeds\nBSc Economics, 2014–2017\nLeeds Grammar School\n"
+            "A-levels: Maths, Economics, History (2014)\n\nMSc Data Science — 2018\nUniversity of York\n")
+    titles = [i.title for i in split_resume(text)]
+    assert titles == ["BSc Economics — University of Leeds",
+                      "A-levels: Maths, Economics, History — Leeds Grammar School",
+                      "MSc Data Science — University of York"]
+
+
+def test_prose_experience_without_bullets():
+    text = ("Experience\nCommunity Organiser, Eastside Trust, 2016 - 2019\n"
+            "Set up a weekly advice clinic with volunteer lawyers and kept it running for three years.\n")
+    (item,) = split_resume(text)
+    assert item.kind == EvidenceKind.STORY
+    assert item.title.startswith("Community Organiser: Set up a weekly advice clinic")
