@@ -189,6 +189,9 @@ def _sidebar(ctx: Context) -> None:
         elif ctx.is_demo:
             st.warning("Demo data — a fictional candidate. Try everything; "
                        "start your own workspace from Home when ready.", icon=":material/science:")
+        if ctx.mode == "hosted" and ctx.engine.url.get_backend_name() == "sqlite":
+            st.warning("This hosted app keeps data in a SQLite file. Hosted disks may be wiped on restart: "
+                       "download a backup often, or ask the host to configure Postgres.", icon=":material/warning:")
         if ctx.mode == "hosted" and ctx.role == m.Role.OWNER:
             if ctx.display_name:
                 st.caption(f"Signed in as {ctx.display_name}")
