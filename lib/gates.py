@@ -34,8 +34,8 @@ _NUM_WORDS = {
 _NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUM_WORDS) + r")"
 _YEARS = re.compile(
     r"(?P<lead>\b(?:at least|minimum(?: of)?|min\.?|over|more than|a minimum of|no less than)\s+)?"
-    r"\b" + _NUM + r"(?:\s*\(\d{1,2}\))?\s*(?P<plus>\+)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?"
-    r"(?:years?|yrs?)\b(?P<after>[^.;]{0,60})",
+    r"\b" + _NUM + r"(?:\s*\((?:\d{1,2}|" + "|".join(_NUM_WORDS) + r")\))?\s*(?P<plus>\+)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?"
+    r"(?P<unit>years?|yrs?|months?)\b(?P<after>[^.;]{0,60})",
     re.I,
 )
 _YEARS_CUE = re.compile(r"experience|exp\b|working|work|professional|industry|in (?:a|an|the)?\s*\w+|of\s+\w+", re.I)
@@ -45,11 +45,13 @@ _DEGREES: tuple[tuple[int, re.Pattern[str]], ...] = (
     (5, re.compile(r"\b(?:ph\.?\s?d\.?|doctorate|doctoral|d\.?phil)\b", re.I)),
     (4, re.compile(r"\b(?:master'?s?|masters|m\.?sc?\.?|m\.?s\.|m\.?a\.|mba|m\.?eng|msc)\b(?!\s+data)", re.I)),
     (3, re.compile(r"\b(?:bachelor'?s?|bachelors|b\.?sc?\.?|b\.?s\.|b\.?a\.|ba/bs|bs/ba|bs|ba|b\.?eng|b\.?tech|"
-                   r"undergraduate degree|university degree|college degree|four-year degree|4-year degree|"
-                   r"graduate degree in|degree in|degree)\b", re.I)),
+                   r"undergraduate degree|university degree|college degree|four-year degree|4-year degree)\b", re.I)),
     (2, re.compile(r"\b(?:associate'?s? degree|associate degree|two-year degree|hnd|foundation degree)\b", re.I)),
     (1, re.compile(r"\b(?:high school|secondary school|ged|a-levels?|diploma)\b", re.I)),
+    (3, re.compile(r"\b(?:graduate degree in|degree in|degree)\b", re.I)),  # a bare "degree": last resort
 )
+_NOT_DEGREE_NEXT = re.compile(r"\s+(?:excel|office|word|sql|teams|access|project|dynamics|azure|outlook|"
+                              r"powerpoint|visio|windows)\b", re.I)
 _SOFT = re.compile(r"\b(?:or equivalent|equivalent (?:practical |work |professional )?experience|"
                    r"or related (?:field|experience)|or similar experience|or comparable)\b", re.I)
 _PREFERRED = re.compile(r"\b(?:preferred|preferably|ideally|a plus|desirable|nice to have|bonus|advantage|"
@@ -64,15 +66,19 @@ _CERT_NAMES = (
 _CERT_NAME_RE = re.compile(
     r"(?<![\w+])(" + "|".join(re.escape(c) for c in sorted(_CERT_NAMES, key=len, reverse=True)) + r")(?![\w+])"
 )
+_ROLE = r"(?:electrician|nurse|accountant|teacher|engineer|technician|pharmacist|paramedic|welder|plumber|" \
+    r"translator|interpreter|surveyor|counsel+or|therapist|architect|auditor|trainer|instructor)"
 _CERT_PHRASE = re.compile(
     r"\b(?:(?:AWS|Azure|Google(?: Cloud)?|GCP|Microsoft|Cisco|Salesforce|Oracle|Kubernetes|Scrum|HubSpot)"
-    r"\s+Certified(?:\s+[A-Z][\w+-]*){0,4}|Certified(?:\s+[A-Z][\w+-]*){1,4}|"
-    r"[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,3}\s+certification|"
-    r"valid (?:(?:full|clean|uk|us|eu)\s+)?driv(?:er'?s?|ing) licen[cs]e|driv(?:er'?s?|ing) licen[cs]e|"
-    r"licensed (?:to practi[sc]e|as an? \w+(?: \w+)?|\w+ (?:nurse|engineer|electrician|teacher|pharmacist|"
-    r"counsel+or|architect|therapist|accountant))|(?:teaching|nursing|professional|state|practising|practicing)"
-    r" licen[cs]e|(?:be|being) certified(?: in| as)? [\w+ -]{2,40}?(?=[,.;)]|$))",
-    re.I,
+    r"\s+Certified(?:\s+[A-Z][\w+-]*){0,4}"
+    r"|[Cc]ertified(?:\s+[A-Z][\w+-]*){1,4}"
+    r"|(?i:certified|licensed|registered|qualified|chartered)\s+" + _ROLE +
+    r"|[A-Z][\w+-]*(?:\s+[A-Z][\w+-]*){0,3}\s+(?i:certification|certificate)"
+    r"|(?i:valid\s+(?:(?:full|clean|uk|us|eu)\s+)?driv(?:er'?s?|ing)\s+licen[cs]e)"
+    r"|(?i:driv(?:er'?s?|ing)\s+licen[cs]e)"
+    r"|(?i:(?:current|valid|active)\s+)(?:[A-Z]{2,6}\s+)(?i:registration|licen[cs]e)"
+    r"|(?i:(?:teaching|nursing|professional|state|practising|practicing)\s+licen[cs]e)"
+    r"|(?i:licensed to practi[sc]e))"
 )
 
 _AUTH_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -106,7 +112,7 @@ _LANGUAGES = (
 )
 _LANG_RE = re.compile(r"\b(" + "|".join(_LANGUAGES) + r")\b")
 _LANG_CUE = re.compile(
-    r"\b(?:fluen\w*|native|mother tongue|bilingual|multilingual|speak\w*|spoken|written and (?:verbal|spoken)|"
+    r"\b(?:fluen\w*|native|mother tongue|bilingual|multilingual|speak\w*|spoken|written|verbal|oral|"
     r"proficien\w*|command of|business[- ]level|working (?:knowledge|proficiency)|conversational|"
     r"language|languages|[abc][12]\b|level|required|essential|must|master)\b",
     re.I,
@@ -142,8 +148,9 @@ def _degree_mentions(text: str) -> list[tuple[int, tuple[int, int], bool]]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             word = m.group(0).lower()
-            if word in ("ba", "bs", "ms", "ma") and not m.group(0).isupper():
-                continue  # "ms" as in "ms excel" or a plain word
+            if word in ("ba", "bs", "ms", "ma") and (not m.group(0).isupper()
+                                                     or _NOT_DEGREE_NEXT.match(text, m.end())):
+                continue  # "MS Excel", or a plain word
             if word == "degree" and level == 3:
                 # a bare "degree" only counts when it is not "a degree of autonomy"
                 tail = text[m.end(): m.end() + 20].lower()
@@ -180,6 +187,10 @@ def _years(text: str) -> list[Gate]:
         if not (strong or re.search(r"experience|exp\b", context, re.I) or _YEARS_CUE.match(after.strip())):
             continue
         value = _num(m.group(2))
+        if m.group("unit").lower().startswith("month"):
+            if not (strong or re.search(r"experience", context, re.I)):
+                continue
+            value = round(value / 12, 1)
         if value <= 0 or value > 40:
             continue
         shown = str(int(value)) if value == int(value) else str(value)
@@ -216,11 +227,12 @@ def _certifications(text: str) -> list[Gate]:
 
 
 def _authorization(text: str) -> list[Gate]:
-    gates = []
+    gates: list[Gate] = []
     for value, pattern in _AUTH_RULES:
         m = pattern.search(text)
-        if m and not (value == "right to work" and any(g.span[0] <= m.start() < g.span[1] for g in gates)):
-            gates.append(Gate(GateKind.AUTHORIZATION, m.group(0), value, (m.start(), m.end())))
+        if m is None or any(g.span[0] < m.end() and m.start() < g.span[1] for g in gates):
+            continue  # "unable to offer visa sponsorship" is not also "offer visa sponsorship"
+        gates.append(Gate(GateKind.AUTHORIZATION, m.group(0), value, (m.start(), m.end())))
     return gates
 
 

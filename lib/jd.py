@@ -128,7 +128,8 @@ def requirement_key(text: str) -> str:
 # ------------------------------------------------------------------ lines, blocks, units
 
 _BULLET = re.compile(
-    r"^\s*(?:(?:[-*•●▪◦‣∙·–—+>»✓✔✗□■◆◇○►▶➢➤→§]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))\s*)+"
+    r"^[ \t]*(?:(?:[-*•●▪◦‣∙·–—+>»✓✔✗□■◆◇○►▶➢➤→§]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)](?=\s))[ \t]*)+",
+    re.M,
 )
 _CONNECTOR_END = re.compile(
     r"(?:[,&/(\-–]|\b(?:and|or|of|the|with|to|in|for|a|an|using|via|on|as|such|like|including|by|from|at|"

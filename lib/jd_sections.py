@@ -29,6 +29,7 @@ SECTION_KINDS = (MUST, NICE, RESP, SKIP, GENERAL)
 PRIORITY = (NICE, SKIP, MUST, RESP, GENERAL)  # on a tie in phrase length, the earlier kind wins
 MAX_HEADER_WORDS = 8
 MAX_HEADER_CHARS = 70
+EXPLICIT_SHARE = 0.3  # the same for a header recognised by its form (markdown, colon, ALL CAPS)
 IMPLICIT_SHARE = 0.6  # share of a line's content words a phrase must cover to make it a header
 
 
@@ -192,6 +193,15 @@ class HeaderHit:
     matched: bool = True  # False: recognised by form only (kind GENERAL, no phrase of the table)
 
 
+def _explicit(head: str) -> HeaderHit:
+    """A header by form: its kind from the table unless the phrase found is a small part of it (a title
+    such as "Senior Analyst (Remote, EU)" is not a *Remote* section)."""
+    kind, share = match_header(head)
+    if kind is None or share < EXPLICIT_SHARE:
+        return HeaderHit(head, GENERAL, matched=False)
+    return HeaderHit(head, kind)
+
+
 def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
     """Decide whether one line of a JD is a section header (see the module docstring)."""
     stripped = line.strip()
@@ -201,8 +211,7 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
     if m and not is_bullet:
         head = _TRAIL.sub("", m.group(1).strip("*_ ")).strip()
         if head and len(head) <= MAX_HEADER_CHARS * 2:
-            kind, _ = match_header(head)
-            return HeaderHit(head, kind or GENERAL, matched=kind is not None)
+            return _explicit(head)
     words = stripped.split()
     short = len(words) <= MAX_HEADER_WORDS and len(stripped) <= MAX_HEADER_CHARS
     if short and not is_bullet:
@@ -210,8 +219,7 @@ def detect_header(line: str, *, is_bullet: bool) -> HeaderHit | None:
         if trailing and trailing.group(0).strip():
             head = stripped[: trailing.start()].strip().strip("*_ ")
             if head and not head.endswith((",", ";")):
-                kind, _ = match_header(head)
-                return HeaderHit(head, kind or GENERAL, matched=kind is not None)
+                return _explicit(head)
     m = _INLINE.match(stripped)
     if m:
         head, rest = m.group(1).strip(), m.group(2)

@@ -136,8 +136,9 @@ def any_of_groups(text: str, terms: tuple[str, ...] = ()) -> tuple[tuple[str, ..
         left = re.split(r"[;:()\[\]]|\.\s|\s[-–—]\s|\b(?:with|in|of|using|via|including|on|and|as|from)\b",
                         text[: m.start()], flags=re.I)[-1]
         right_raw = text[m.end():]
-        stop = re.search(r"[;:,()\[\]]|\.(?:\s|$)|\s[-–—]\s|\b(?:for|to|with|in|and|experience|skills?|"
-                         r"knowledge|frameworks?|tools?|databases?)\b", right_raw, flags=re.I)
+        stop = re.search(r"[;:,()\[\]]|\.(?:\s|$)|\s[-–—]\s|\b(?:for|to|with|in|and|is|are|was|would|will|"
+                         r"preferred|required|experience|skills?|knowledge|frameworks?|tools?|databases?)\b",
+                         right_raw, flags=re.I)
         right = right_raw[: stop.start()] if stop else right_raw
         left_items = [i.strip(" .") for i in left.split(",") if i.strip(" .")]
         items = [*left_items[-3:], right.strip(" .")]
