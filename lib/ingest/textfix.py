@@ -23,7 +23,9 @@ _LONE_MARKER_RE = re.compile(rf"^\s*(?:[{_GLYPHS}]|[{re.escape(_DASHES)}]|\(?\d{
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u3000": " "})
-_DROP = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}  # soft hyphen, zero-width marks, BOM
+# control characters (tab and newline kept), lone surrogates, soft hyphen, zero-width marks, BOM
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u00ad\u200b-\u200d\u2060\ufeff]")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # kept only when a known bullet glyph
 _LINE_BREAKS = re.compile(r"\r\n|\r|\f|\v|\u2028|\u2029|\x85")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
@@ -36,17 +38,9 @@ def normalise_text(text: str) -> str:
     and newlines kept), no trailing spaces, at most one blank line in a row, no leading/trailing blanks."""
     text = unicodedata.normalize("NFC", text).translate(_LIGATURES).translate(_SPACES)
     text = _LINE_BREAKS.sub("\n", text)
-    kept = []
-    for ch in text:
-        if ch in "\n\t":
-            kept.append(ch)
-        elif ch in _DROP:
-            continue
-        elif unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in _GLYPHS:
-            continue
-        else:
-            kept.append(ch)
-    lines = [line.rstrip() for line in "".join(kept).split("\n")]
+    text = _CONTROL_CHARS.sub("", text)
+    text = _PRIVATE_USE.sub(lambda m: m.group() if m.group() in _GLYPHS else "", text)
+    lines = [line.rstrip() for line in text.split("\n")]
     return _BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
 
 

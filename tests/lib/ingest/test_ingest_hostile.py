@@ -4,8 +4,10 @@ The files are generated here in memory; nothing dangerous is committed.
 """
 
 import ast
+import io
 import resource
 import time
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -134,3 +136,18 @@ def test_worker_imports_neither_streamlit_nor_lib():
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module.split(".")[0])
     assert "streamlit" not in names and "lib" not in names
+
+
+def test_zip_with_too_many_entries_is_refused_from_its_end_record():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+        for i in range(2_100):
+            zf.writestr(f"word/media/p{i}.xml", "")
+    err = refused(buf.getvalue(), "cv.docx")
+    assert "expand" in str(err)
+
+
+def test_truncated_zip_is_damaged():
+    err = refused(f.make_docx(paragraphs=["Hello"])[:4000], "cv.docx")
+    assert "damaged" in str(err)
