@@ -130,7 +130,9 @@ def score_interview(requirements: Sequence[Requirement], gates: Sequence[Gate], 
                     fallback_reason: str | None = None) -> InterviewScore:
     """Score one interview. ``encoder``: an :class:`~lib.matching.embedder.Encoder`, or the
     :class:`~lib.matching.embedder.LoadedEncoder` returned by ``load_encoder`` (its fallback reason is
-    then reported). ``today`` closes open-ended evidence dates for the years gate."""
+    then reported). ``today`` closes open-ended evidence dates for the years gate. ``unit_vectors``:
+    {unit_key(model_id, text): vector} for evidence units (and, optionally, requirement texts) already
+    encoded; anything missing is encoded here. Ignored by the TF-IDF fallback (its vectors are not cached)."""
     if hasattr(encoder, "encoder") and hasattr(encoder, "fallback_reason"):
         fallback_reason = fallback_reason or encoder.fallback_reason
         encoder = encoder.encoder

@@ -60,15 +60,15 @@ def label_for(coverage: float) -> str:
     return "covered" if coverage >= COVERED else "partial" if coverage >= PARTIAL else "gap"
 
 
-def unit_vectors_for(encoder, units: Sequence[EvidenceUnit],
-                     cached: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
-    """Vectors of ``units``; those found in ``cached`` (keyed by :func:`unit_key`) are not re-encoded."""
+def vectors_for_texts(encoder, texts: Sequence[str],
+                      cached: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+    """Vectors of ``texts``; those found in ``cached`` (keyed by :func:`unit_key`) are not re-encoded."""
     cached = cached or {}
-    keys = [unit_key(encoder.model_id, u.text) for u in units]
+    keys = [unit_key(encoder.model_id, t) for t in texts]
     missing = [i for i, k in enumerate(keys) if k not in cached]
-    fresh = encoder.encode([units[i].text for i in missing]) if missing else None
+    fresh = encoder.encode([texts[i] for i in missing]) if missing else None
     dim = fresh.shape[1] if fresh is not None else (len(next(iter(cached.values()))) if cached else 0)
-    out = np.zeros((len(units), dim), dtype=np.float32)
+    out = np.zeros((len(texts), dim), dtype=np.float32)
     for row, i in enumerate(missing):
         out[i] = fresh[row]
     for i, k in enumerate(keys):
@@ -77,20 +77,28 @@ def unit_vectors_for(encoder, units: Sequence[EvidenceUnit],
     return out
 
 
+def unit_vectors_for(encoder, units: Sequence[EvidenceUnit],
+                     cached: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
+    return vectors_for_texts(encoder, [u.text for u in units], cached)
+
+
 def fused_similarity(encoder, req_texts: Sequence[str], units: Sequence[EvidenceUnit],
                      unit_vectors: Mapping[str, np.ndarray] | None = None) -> tuple[np.ndarray, bool]:
-    """(n_req, n_units) fused similarity, and whether it is the TF-IDF-only fallback scale."""
+    """(n_req, n_units) fused similarity, and whether it is the TF-IDF-only fallback scale.
+
+    ``unit_vectors`` is a vector cache keyed by :func:`unit_key`: unit texts and requirement texts found
+    in it are not encoded again (storage may keep requirement vectors the same way)."""
     if not req_texts or not units:
         return np.zeros((len(req_texts), len(units)), dtype=np.float32), False
     cleaned = [clean_query(t) for t in req_texts]
     texts = [u.text for u in units]
-    tfidf = TfidfEncoder().fitted([*cleaned, *texts])
-    lex = np.asarray((tfidf.encode_sparse(cleaned) @ tfidf.encode_sparse(texts).T).toarray(), dtype=np.float32)
+    rows = TfidfEncoder().encode_corpus([*cleaned, *texts])
+    lex = np.asarray((rows[: len(cleaned)] @ rows[len(cleaned):].T).toarray(), dtype=np.float32)
     overlap = term_overlap_matrix(texts, cleaned).T  # share of the requirement's words the unit uses
     fallback = not getattr(encoder, "cacheable", False)
     if fallback:
         return fused_matrix(None, lex, overlap), True
-    req_vecs = encoder.encode(list(req_texts))
+    req_vecs = vectors_for_texts(encoder, list(req_texts), unit_vectors)
     vecs = unit_vectors_for(encoder, units, unit_vectors)
     sem = req_vecs @ vecs.T
     return fused_matrix(sem, lex, overlap), False
@@ -109,8 +117,9 @@ def requirement_coverage(req: Requirement, sims: np.ndarray, units: Sequence[Evi
     fuzzy_rows = set(order[:FUZZY_TOP_UNITS].tolist())
     unit_fill: list[tuple[str, ...]] = []
     slot_credit = [0.0] * len(slots)
+    slot_terms = {t for slot in slots for t in slot}
     for i, u in enumerate(units):
-        if not allowed[i] or not slots:
+        if not allowed[i] or not slots or (i not in fuzzy_rows and slot_terms.isdisjoint(unit_terms[i])):
             unit_fill.append(())
             continue
         cov = cover_slots(slots, unit_terms[i], u.text if i in fuzzy_rows else "",
@@ -137,17 +146,21 @@ def requirement_coverage(req: Requirement, sims: np.ndarray, units: Sequence[Evi
 
 
 def _top_hits(units, sims, sem_unit, unit_fill, n_slots, allowed) -> tuple[UnitHit, ...]:
+    if not len(units):
+        return ()
+    if n_slots:
+        strength = np.array([u.strength for u in units], dtype=np.float32)
+        filled = np.array([len(f) for f in unit_fill], dtype=np.float32)
+        scores = (1 - TERM_WEIGHT) * sem_unit + TERM_WEIGHT * (filled / n_slots) * strength
+    else:
+        scores = sem_unit
+    scores = np.where(allowed, scores, 0.0)
     best: dict[tuple, UnitHit] = {}
-    for i, u in enumerate(units):
-        if not allowed[i]:
-            continue
-        term_part = (len(unit_fill[i]) / n_slots) * u.strength if n_slots else None
-        score = float(sem_unit[i]) if term_part is None else \
-            (1 - TERM_WEIGHT) * float(sem_unit[i]) + TERM_WEIGHT * term_part
-        if score < MIN_HIT_SCORE:
-            continue
+    for i in np.nonzero(scores >= MIN_HIT_SCORE)[0].tolist():
+        u = units[i]
         source = ("e", u.evidence_id) if u.evidence_id is not None else ("s", u.script_item_id, u.text)
-        hit = UnitHit(unit=u, similarity=round(float(sims[i]), 4), score=round(score, 4), terms=unit_fill[i])
+        hit = UnitHit(unit=u, similarity=round(float(sims[i]), 4), score=round(float(scores[i]), 4),
+                      terms=unit_fill[i])
         if source not in best or hit.score > best[source].score:
             best[source] = hit
     ranked = sorted(best.values(), key=lambda h: (-h.score, -h.similarity, h.unit.text))

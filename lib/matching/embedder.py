@@ -178,6 +178,16 @@ class TfidfEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self.encode_sparse(texts).toarray(), dtype=np.float32)
 
+    def encode_corpus(self, texts: Sequence[str]):
+        """Fit the IDF on ``texts`` and return their rows (scipy CSR, L2-normalised) in one pass."""
+        from sklearn.preprocessing import normalize
+
+        x = self._vectorizer().transform(list(texts)).astype(np.float32)
+        df = np.bincount(x.indices, minlength=self.n_features).astype(np.float32)
+        idf = (np.log((1.0 + x.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
+        x.data = np.log1p(x.data) * idf[x.indices]
+        return normalize(x, norm="l2", copy=False)
+
     def fitted(self, corpus: Sequence[str]) -> TfidfEncoder:
         """A copy whose IDF comes from ``corpus`` (smooth IDF, as scikit-learn's TfidfVectorizer)."""
         x = self._vectorizer().transform(list(corpus))
