@@ -15,8 +15,16 @@ A header is recognised by its *form* first, then matched against :data:`HEADER_T
   section.
 
 Matching: every phrase of the table found in the normalised header (whole words) is a candidate; the
-longest wins ("preferred qualifications" beats "qualifications"), ties broken by :data:`PRIORITY`.
-Section kinds: ``must``, ``nice``, ``responsibility``, ``skip`` (never a requirement) and ``general``.
+longest wins ("preferred qualifications" beats "qualifications"), ties broken by :data:`PRIORITY`. The
+share of the header's content words covered by table phrases must reach :data:`EXPLICIT_SHARE` for an
+explicit header (so the title "Senior Analyst (Remote, EU)" is not a *Remote* section) and
+:data:`IMPLICIT_SHARE` for an implicit one.
+
+Section kinds: ``must``, ``nice``, ``responsibility``, ``skip`` (never a requirement) and ``general``
+(neutral headers such as "Job description" or "Overview", and unknown headers: lines are judged by their
+own cue words). An unknown ``Topic:`` header right after a must/nice/responsibility section is taken as a
+sub-header and keeps that kind (done by :func:`lib.jd_blocks.scan`). A few Spanish headers are listed
+because some real postings we tested on are in Spanish.
 """
 
 from __future__ import annotations

@@ -239,3 +239,25 @@ def test_builtin_terms_find_tools_and_tech_tokens():
 ])
 def test_any_of_groups(text, groups):
     assert any_of_groups(text, builtin_terms(text)) == groups
+
+
+# ---------------------------------------------------------------- robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JD_ALPHABET = st.sampled_from(
+    list("abcdefghij ABCDE.,;:()-•*#\n\t") + ["Requirements:\n", "Nice to have\n", "5+ years ", "must ",
+                                             " or ", "such as ", "Benefits\n", "- ", "You will "]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_JD_ALPHABET, max_size=120).map("".join))
+def test_any_text_parses_with_valid_spans(text):
+    parsed = parse_jd(text)
+    for r in parsed.requirements:
+        assert 0 <= r.span[0] < r.span[1] <= len(parsed.text)
+        assert " ".join(parsed.text[r.span[0]:r.span[1]].split()) == r.text
+    for g in parsed.gates:
+        assert 0 <= g.span[0] <= g.span[1] <= len(parsed.text)
