@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.competencies import is_known
 from lib.jd import WEIGHTS, ParsedJD, normalise_text, parse_jd, requirement_key
@@ -242,9 +244,6 @@ def test_any_of_groups(text, groups):
 
 
 # ---------------------------------------------------------------- robustness
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _JD_ALPHABET = st.sampled_from(
     list("abcdefghij ABCDE.,;:()-•*#\n\t") + ["Requirements:\n", "Nice to have\n", "5+ years ", "must ",
