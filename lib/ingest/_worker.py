@@ -14,7 +14,6 @@ import io
 import json
 import os
 import re
-import resource
 import sys
 import zipfile
 
@@ -30,15 +29,27 @@ class Refusal(Exception):
 
 
 def set_limits(memory_mb: int, cpu_s: int) -> None:
-    mem = memory_mb * MB
-    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s + 1))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # no file writes
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    """Cap address space, CPU seconds, file writes, core dumps and new processes (never raising the
+    limits this process already has)."""
     try:
-        resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))  # the parser never needs to start a process
-    except (ValueError, OSError):
-        pass
+        import resource
+    except ImportError:  # not a POSIX system: only the parent's wall-clock timeout applies
+        return
+
+    def cap(which: int, soft: int, hard: int) -> None:
+        _, current = resource.getrlimit(which)
+        if current != resource.RLIM_INFINITY:
+            soft, hard = min(soft, current), min(hard, current)
+        try:
+            resource.setrlimit(which, (soft, hard))
+        except (ValueError, OSError):
+            pass
+
+    cap(resource.RLIMIT_AS, memory_mb * MB, memory_mb * MB)
+    cap(resource.RLIMIT_CPU, cpu_s, cpu_s + 1)
+    cap(resource.RLIMIT_FSIZE, 0, 0)  # no file writes
+    cap(resource.RLIMIT_CORE, 0, 0)
+    cap(resource.RLIMIT_NPROC, 0, 0)  # the parser never needs to start a process
 
 
 # ---------------------------------------------------------------- DOCX

@@ -21,6 +21,7 @@ from pathlib import Path
 from lib.ingest.limits import Limits
 
 WORKER = Path(__file__).resolve().with_name("_worker.py")
+_KILLED = {-getattr(signal, name) for name in ("SIGXCPU", "SIGKILL") if hasattr(signal, name)}
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def run_parser(kind: str, data: bytes, limits: Limits, python: str | None = None
         return WorkerResult(ok=False, code="crashed", detail=f"could not start the parser: {exc}")
     elapsed = time.monotonic() - started
     if proc.returncode != 0:
-        if proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        if proc.returncode in _KILLED:
             return WorkerResult(ok=False, code="timeout", seconds=elapsed)
         tail = proc.stderr[-300:].decode("utf-8", "replace")
         memoryish = b"MemoryError" in proc.stderr or b"Cannot allocate memory" in proc.stderr
