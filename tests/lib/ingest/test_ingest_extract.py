@@ -3,13 +3,19 @@
 import io
 
 import pytest
-from _ingest_files import docx_with_boxes_and_controls, make_docx, make_pdf, pdf_many_pages, replace_zip_part
 from pypdf import PdfReader, PdfWriter
 
 from lib.errors import UploadRefused
 from lib.ingest import Extracted, Limits, extract_text
 from lib.ingest.limits import MB, human_size
 from lib.ingest.messages import display_name
+from tests.lib.ingest._ingest_files import (
+    docx_with_boxes_and_controls,
+    make_docx,
+    make_pdf,
+    pdf_many_pages,
+    replace_zip_part,
+)
 
 
 def test_utf8_text():

@@ -11,9 +11,9 @@ import zipfile
 import zlib
 from pathlib import Path
 
-import _ingest_files as f
 import pytest
 
+import tests.lib.ingest._ingest_files as f
 from lib.errors import UploadRefused
 from lib.ingest import Limits, extract_text
 from lib.ingest.sandbox import WORKER, run_parser

@@ -4,11 +4,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from _ingest_files import make_docx, make_pdf
 
 from lib.competencies import KEYS
 from lib.ingest import extract_text, split_resume
 from lib.models import Evidence, EvidenceKind
+from tests.lib.ingest._ingest_files import make_docx, make_pdf
 
 SAMPLE = (Path(__file__).parents[2] / "fixtures" / "ingest" / "resume_sample.txt").read_text(encoding="utf-8")
 ITEMS = split_resume(SAMPLE)
