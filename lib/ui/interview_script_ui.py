@@ -1,0 +1,202 @@
+"""The interview "script" (one expander per question, every field autosaved) and the honest appraisal."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import debrief
+from lib import models as m
+from lib.competencies import KEYS
+from lib.competencies import label as comp_label
+from lib.errors import SecondLookError, ValidationError
+from lib.letters_case import escape_markdown
+from lib.storage import repo
+from lib.ui import interview_autosave as auto
+from lib.ui.comments_ui import comments_panel
+from lib.ui.guard import Context
+from lib.ui.interview_ui import F
+from lib.ui.store import now
+from lib.ui.widgets import form_saved, request_id
+
+OPEN = "_q_open"  # the question to show expanded (the one just added)
+FLASH = "_q_flash"
+
+
+
+def _stars_index(rating: int | None) -> int | None:
+    return None if rating is None else rating - 1
+
+
+def _rating(index: int | None) -> int | None:
+    return None if index is None else index + 1
+
+
+Q = {f.name: f for f in (
+    auto.Field("question"), auto.Field("answer"),
+    auto.Field("rating", _stars_index, _rating),
+    auto.Field("went_right"), auto.Field("went_wrong"), auto.Field("next_time"),
+    auto.Field("competencies", list, tuple))}
+LABELS = {"question": "question", "answer": "answer", "went_right": "what went right",
+          "went_wrong": "what went wrong", "next_time": "next-time answer", "competencies": "competencies"}
+
+
+def _add_key(iv: m.Interview) -> str:
+    return f"q_new_{iv.id}"
+
+
+def _add(ctx: Context, iv: m.Interview, next_pos: int) -> None:
+    key = _add_key(iv)
+    text = (st.session_state.get(key) or "").strip()
+    try:
+        ctx.require_edit()
+        item = m.ScriptItem(interview_id=iv.id, question=text, position=next_pos,
+                            competencies=debrief.suggest_tags(text))
+        saved = repo.add(ctx.engine, ctx.owner, item, now=now(), request_id=request_id(key))
+    except ValidationError as err:
+        st.session_state[FLASH] = "Type the question first." if err.field == "question" and not text else err.message
+        return
+    except SecondLookError as err:
+        st.session_state[FLASH] = str(err)
+        return
+    form_saved(key)
+    st.session_state[key] = ""
+    st.session_state[OPEN] = saved.id
+
+
+def quick_add(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
+    next_pos = max((q.position for q in items), default=-1) + 1
+    with st.form(f"q_add_form_{iv.id}", border=False, enter_to_submit=True):
+        c1, c2 = st.columns([5, 1], vertical_alignment="bottom")
+        c1.text_input("Add a question you were asked", key=_add_key(iv), max_chars=2000,
+                      placeholder="e.g. Tell me about a time you disagreed with your manager")
+        c2.form_submit_button("Add question", icon=":material/add:", on_click=_add, args=(ctx, iv, next_pos),
+                              width="stretch")
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        st.error(flash, icon=":material/error:")
+
+
+def _move(ctx: Context, items: list[m.ScriptItem], item_id: int, step: int) -> None:
+    ids = [q.id for q in items]
+    order = debrief.moved(ids, item_id, step)
+    if order == ids:
+        return
+    try:
+        ctx.require_edit()
+        repo.reorder(ctx.engine, ctx.owner, m.ScriptItem, order, now=now())
+    except SecondLookError as err:
+        st.session_state[FLASH] = str(err)
+        return
+    for q in items:  # reorder bumps every version: keep the bases in step where they were current
+        base = auto.base_of(q)
+        if base.version == q.version:
+            auto.set_base(m.ScriptItem(**{**base.__dict__, "position": order.index(q.id), "version": q.version + 1}))
+
+
+def _delete(ctx: Context, q: m.ScriptItem) -> None:
+    try:
+        ctx.require_edit()
+        repo.delete(ctx.engine, ctx.owner, m.ScriptItem, q.id, now=now(), version=auto.base_of(q).version)
+    except SecondLookError as err:
+        st.session_state[FLASH] = str(err)
+
+
+def _header(n: int, q: m.ScriptItem) -> str:
+    text = " ".join(q.question.split())
+    text = text if len(text) <= 90 else text[:89].rstrip() + "…"
+    return f"**Q{n}** · {debrief.stars(q.rating)} · {escape_markdown(text)}"
+
+
+def _edit(widget, label: str, ctx: Context, q: m.ScriptItem, name: str, **kw) -> None:
+    widget(label, key=auto.wkey(q, name), on_change=auto.save_field, args=(ctx, q, Q[name]), **kw)
+    auto.field_error(q, name)
+
+
+def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptItem]) -> None:
+    base = auto.sync(q, tuple(Q.values()))
+    auto.show_conflict(q, LABELS)  # outside the expander: visible even when it is closed
+    with st.expander(_header(n, base), key=f"q_exp_{q.id}", expanded=st.session_state.get(OPEN) == q.id):
+        top, rate = st.columns([4, 1], vertical_alignment="bottom")
+        with top:
+            _edit(st.text_input, "Question", ctx, q, "question", max_chars=2000)
+        with rate:
+            st.caption("How did my answer go?")
+            st.feedback("stars", key=auto.wkey(q, "rating"), on_change=auto.save_field, args=(ctx, q, Q["rating"]))
+        _edit(st.text_area, "My answer, as I gave it", ctx, q, "answer", height=110)
+        cols = st.columns(3)
+        for col, name, label in zip(cols, ("went_right", "went_wrong", "next_time"),
+                                    ("What went right", "What went wrong", "What I would say next time"),
+                                    strict=True):
+            with col:
+                _edit(st.text_area, label, ctx, q, name, height=110)
+        _edit(st.multiselect, "Competencies", ctx, q, "competencies", options=_options(base),
+              format_func=comp_label, placeholder="Which competencies was this question testing?")
+        suggested = debrief.suggest_tags(base.question)
+        if suggested:
+            st.caption("Suggested for this question: " + ", ".join(comp_label(k) for k in suggested)
+                       + " (pre-filled when the question was added)")
+        b1, b2, _, b4 = st.columns([1, 1, 3, 1])
+        b1.button("Move up", key=f"q_up_{q.id}", icon=":material/arrow_upward:", disabled=n == 1,
+                  on_click=_move, args=(ctx, items, q.id, -1), width="stretch")
+        b2.button("Move down", key=f"q_down_{q.id}", icon=":material/arrow_downward:", disabled=n == len(items),
+                  on_click=_move, args=(ctx, items, q.id, 1), width="stretch")
+        with b4.popover("Delete", icon=":material/delete:", width="stretch"):
+            st.write("Delete this question and its notes?")
+            st.button("Yes, delete", key=f"q_del_{q.id}", type="primary", on_click=_delete, args=(ctx, q))
+
+
+def _options(q: m.ScriptItem) -> list[str]:
+    return [*KEYS, *(k for k in q.competencies if k not in KEYS)]  # never drop an unknown stored key
+
+
+def question_view(q: m.ScriptItem, n: int) -> None:
+    """The coach's read-only view of one question."""
+    with st.expander(_header(n, q), key=f"q_exp_{q.id}"):
+        for label, text in (("Answer as given", q.answer), ("What went right", q.went_right),
+                            ("What went wrong", q.went_wrong), ("What I would say next time", q.next_time)):
+            if text.strip():
+                st.caption(label)
+                st.markdown(escape_markdown(text))
+        if q.competencies:
+            st.caption("Competencies: " + ", ".join(comp_label(k) for k in q.competencies))
+
+
+def script_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
+    if ctx.can_edit:
+        quick_add(ctx, iv, items)
+    if not items:
+        st.info("No questions yet. Add each question you remember, then rate your answer honestly.")
+    for n, q in enumerate(items, start=1):
+        if ctx.can_edit:
+            question_editor(ctx, q, n, items)
+        else:
+            question_view(q, n)
+        comments_panel(ctx, iv.id, m.CommentTarget.SCRIPT_ITEM, q.id, key=f"q_comments_{q.id}")
+
+
+def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], evidence) -> None:
+    """Prompts that push for specifics, unused STAR stories, and the appraisal text (autosaved)."""
+    summary = debrief.summarise_script(items)
+    candidates = debrief.appraisal_candidates(items, evidence)
+    left, right = st.columns([3, 2], gap="large")
+    with right:
+        st.markdown("**Ask yourself**")
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in debrief.appraisal_prompts(summary, candidates)))
+        if candidates:
+            st.markdown("**Stories from your bank you could have used**")
+            by_id = {q.id: q for q in items}
+            for c in candidates:
+                qs = ", ".join(f"Q{items.index(by_id[i]) + 1}" for i in c.questions if i in by_id)
+                st.markdown(f"- {escape_markdown(c.evidence.title)} — "
+                            f"{', '.join(comp_label(k) for k in c.competencies)} ({qs})")
+    with left:
+        if ctx.can_edit:
+            auto.sync(iv, tuple(F.values()))
+            st.text_area("My honest appraisal of the whole interview", key=auto.wkey(iv, "appraisal"),
+                         height=320, on_change=auto.save_field, args=(ctx, iv, F["appraisal"]),
+                         placeholder="Be specific: which question, which moment, what you would change.")
+            auto.field_error(iv, "appraisal")
+        elif iv.appraisal.strip():
+            st.markdown(escape_markdown(iv.appraisal))
+        else:
+            st.caption("No appraisal written yet.")

@@ -1,0 +1,326 @@
+"""Widgets of the Interviews page: pick or create an interview, its details (autosaved), the job
+description (pasted or uploaded, reviewed before it replaces anything), deletion, and the summary header.
+The script and the appraisal live in :mod:`lib.ui.interview_script_ui`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+
+import streamlit as st
+
+from lib import debrief
+from lib import models as m
+from lib.competencies import label as comp_label
+from lib.errors import SecondLookError, UploadRefused, ValidationError
+from lib.ingest import extract_text
+from lib.ingest.limits import Limits, human_size
+from lib.letters_case import escape_markdown
+from lib.settings import UPLOAD_LIMIT_BYTES
+from lib.storage import repo
+from lib.ui import interview_autosave as auto
+from lib.ui.guard import Context
+from lib.ui.store import now, today
+from lib.ui.widgets import OUTCOME_BADGES, form_saved, outcome_badge, request_id, stage_label
+
+NEW = "new"
+PICK_KEY = "iv_pick"
+SELECTED = "_iv_selected"
+FLASH = "_iv_flash"
+NEW_ERRORS = "_iv_new_errors"
+DATES = {"min_value": dt.date(1950, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD/MM/YYYY"}
+
+F = {f.name: f for f in (
+    auto.Field("company"), auto.Field("role"), auto.Field("interview_date"), auto.Field("decided_on"),
+    auto.Field("stages", list, tuple), auto.Field("furthest_stage"), auto.Field("outcome"),
+    auto.Field("interviewers", ", ".join, debrief.parse_interviewers), auto.Field("notes"),
+    auto.Field("jd_text"), auto.Field("appraisal"))}
+LABELS = {"company": "company", "role": "role", "notes": "notes", "jd_text": "job description",
+          "appraisal": "appraisal", "interviewers": "interviewers"}
+
+
+def outcome_label(o: m.Outcome) -> str:
+    return OUTCOME_BADGES.get(o, (str(o), ""))[0]
+
+
+# ---------------------------------------------------------------- picking and creating
+
+
+def _pick_label(names: dict, option) -> str:  # module-level: format_func must pickle
+    return "＋ Log a new interview" if option == NEW else names.get(option, str(option))
+
+
+def _furthest_label(stage) -> str:
+    return "The last stage attended" if stage is None else stage_label(stage)
+
+
+def _remember_pick() -> None:
+    st.session_state[SELECTED] = st.session_state.get(PICK_KEY)
+
+
+def pick_interview(ctx: Context, data: m.WorkspaceData) -> m.Interview | None:
+    """The selectbox (newest first, plus "New interview" for an owner). None means "new"."""
+    ivs = debrief.newest_first(data.interviews)
+    by_id = {iv.id: iv for iv in ivs}
+    options: list = [iv.id for iv in ivs] + ([NEW] if ctx.can_edit else [])
+    if not options:
+        st.info("No interviews have been shared with you yet.")
+        st.stop()
+    if st.session_state.get(PICK_KEY) not in options:
+        want = st.session_state.get(SELECTED)
+        st.session_state[PICK_KEY] = want if want in options else options[0]
+    names = {iv.id: debrief.interview_label(iv) for iv in ivs}
+    st.selectbox("Interview", options, key=PICK_KEY, on_change=_remember_pick,
+                 format_func=functools.partial(_pick_label, names))
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        st.error(flash, icon=":material/error:")
+    return by_id.get(st.session_state[PICK_KEY])
+
+
+def _select(iv_id) -> None:
+    st.session_state[SELECTED] = iv_id
+    st.session_state[PICK_KEY] = iv_id
+
+
+def _create(ctx: Context) -> None:
+    s = st.session_state
+    try:
+        ctx.require_edit()
+        iv = debrief.new_interview(s.get("iv_new_company", ""), s.get("iv_new_role", ""), s.get("iv_new_date"),
+                                   s.get("iv_new_stages", ()), s.get("iv_new_furthest"))
+        saved = repo.add(ctx.engine, ctx.owner, iv, now=now(), request_id=request_id("iv_new"))
+    except ValidationError as err:
+        s[NEW_ERRORS] = {err.field: err.message}
+        return
+    except SecondLookError as err:
+        s[NEW_ERRORS] = {"": str(err)}
+        return
+    form_saved("iv_new")
+    s[NEW_ERRORS] = {}
+    for k in ("iv_new_company", "iv_new_role", "iv_new_stages", "iv_new_furthest"):
+        s.pop(k, None)
+    _select(saved.id)
+
+
+def new_interview_form(ctx: Context) -> None:
+    """Only the required fields; everything else is edited (and autosaved) once the interview exists."""
+    errs = st.session_state.get(NEW_ERRORS, {})
+
+    def err(name: str) -> None:
+        if errs.get(name):
+            st.error(errs[name], icon=":material/error:")
+
+    with st.form("iv_new_form"):
+        st.subheader("Log a new interview")
+        c1, c2 = st.columns(2)
+        with c1:
+            st.text_input("Company", key="iv_new_company", max_chars=m.MAX_TITLE)
+            err("company")
+        with c2:
+            st.text_input("Role", key="iv_new_role", max_chars=m.MAX_TITLE)
+            err("role")
+        c1, c2, c3 = st.columns(3)
+        with c1:
+            st.date_input("Interview date", value=today(), key="iv_new_date", **DATES)
+            err("interview_date")
+        with c2:
+            st.multiselect("Stages attended", list(m.Stage), key="iv_new_stages", format_func=stage_label)
+            err("stages")
+        with c3:
+            st.selectbox("Furthest stage reached", [None, *m.Stage], key="iv_new_furthest",
+                         format_func=_furthest_label)
+            err("furthest_stage")
+        err("")
+        st.form_submit_button("Create interview", type="primary", on_click=_create, args=(ctx,))
+
+
+# ---------------------------------------------------------------- the summary header
+
+
+def _competency_badges(summary: debrief.ScriptSummary) -> str:
+    def colour(mean: float | None) -> str:
+        if mean is None:
+            return "gray"
+        return "green" if mean >= 4 else "red" if mean <= 2 else "orange"
+
+    return " ".join(f":{colour(t.mean_rating)}-badge[{escape_markdown(comp_label(t.key))} ×{t.questions}]"
+                    for t in summary.competencies)
+
+
+def summary_header(iv: m.Interview, summary: debrief.ScriptSummary) -> None:
+    """Average rating, best and worst answers, competencies touched — the debrief in one glance."""
+    head, badge = st.columns([5, 1], vertical_alignment="center")
+    head.caption(f"{iv.interview_date:%d %b %Y} · furthest stage: {stage_label(iv.furthest_stage)}"
+                 + (f" · decided {iv.decided_on:%d %b %Y}" if iv.decided_on else ""))
+    with badge:
+        outcome_badge(iv.outcome)
+    cols = st.columns(3)
+    cols[0].metric("Questions", summary.n_questions)
+    cols[1].metric("Rated", f"{summary.n_rated} of {summary.n_questions}")
+    cols[2].metric("Average self-rating", f"{summary.mean_rating:.1f} / 5" if summary.mean_rating else "—")
+    if summary.best is not None:
+        with st.container(border=True):
+            st.markdown(f"**Best answer** {debrief.stars(summary.best.rating)} — "
+                        f"{escape_markdown(summary.best.question)}")
+            if summary.worst is not None:
+                st.markdown(f"**Weakest answer** {debrief.stars(summary.worst.rating)} — "
+                            f"{escape_markdown(summary.worst.question)}")
+            if summary.competencies:
+                st.markdown("**Competencies touched** " + _competency_badges(summary))
+    elif summary.n_questions:
+        st.info("Rate your answers (1–5 stars) to see your best and weakest ones here.")
+
+
+# ---------------------------------------------------------------- details (autosaved)
+
+
+def _stages_adjust(iv: m.Interview) -> m.Interview:
+    stages = debrief.sorted_stages(iv.stages)
+    furthest = iv.furthest_stage
+    if stages and debrief.stage_rank(debrief.furthest_of(stages)) > debrief.stage_rank(furthest):
+        furthest = debrief.furthest_of(stages)
+    return dataclasses.replace(iv, stages=stages, furthest_stage=furthest)
+
+
+def _furthest_check(iv: m.Interview) -> m.Interview:
+    debrief.check_stages(iv.stages, iv.furthest_stage)
+    return iv
+
+
+def _edit(widget, label: str, ctx: Context, iv: m.Interview, name: str, adjust=None, **kw) -> None:
+    widget(label, key=auto.wkey(iv, name), on_change=auto.save_field, args=(ctx, iv, F[name], adjust), **kw)
+    auto.field_error(iv, name)
+
+
+def details_editor(ctx: Context, iv: m.Interview) -> None:
+    auto.sync(iv, tuple(F.values()))
+    c1, c2 = st.columns(2)
+    with c1:
+        _edit(st.text_input, "Company", ctx, iv, "company", max_chars=m.MAX_TITLE)
+    with c2:
+        _edit(st.text_input, "Role", ctx, iv, "role", max_chars=m.MAX_TITLE)
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        _edit(st.date_input, "Interview date", ctx, iv, "interview_date", **DATES)
+    with c2:
+        _edit(st.selectbox, "Outcome", ctx, iv, "outcome", options=list(m.Outcome), format_func=outcome_label)
+    with c3:
+        _edit(st.date_input, "Decision arrived on", ctx, iv, "decided_on", help="Leave empty while you wait.",
+              **DATES)
+    c1, c2 = st.columns([2, 1])
+    with c1:
+        _edit(st.multiselect, "Stages attended", ctx, iv, "stages", _stages_adjust, options=list(m.Stage),
+              format_func=stage_label)
+    with c2:
+        _edit(st.selectbox, "Furthest stage reached", ctx, iv, "furthest_stage", _furthest_check,
+              options=list(m.Stage), format_func=stage_label)
+    _edit(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers")
+    _edit(st.text_area, "Notes", ctx, iv, "notes", height=120)
+
+
+def details_view(iv: m.Interview) -> None:
+    """The coach's read-only view of the same details."""
+    st.markdown(f"**Stages attended:** {', '.join(stage_label(s) for s in iv.stages) or '—'}  \n"
+                f"**Outcome:** {outcome_label(iv.outcome)}  \n"
+                f"**Interviewers:** {escape_markdown(', '.join(iv.interviewers)) or '—'}")
+    for title, text in (("Notes", iv.notes), ("Job description", iv.jd_text)):
+        if text.strip():
+            st.caption(title)
+            with st.container(height=220 if len(text) > 800 else "content", border=True):
+                st.markdown(escape_markdown(text))
+
+
+# ---------------------------------------------------------------- the job description
+
+
+def _pending_key(iv: m.Interview) -> str:
+    return f"_jd_pending_{iv.id}"
+
+
+def _read_upload(iv: m.Interview, upload) -> None:
+    """Extract an uploaded file once (per file) into a pending text for review; refusals store nothing."""
+    seen = f"_jd_seen_{iv.id}"
+    if upload is None or st.session_state.get(seen) == upload.file_id:
+        return
+    st.session_state[seen] = upload.file_id
+    st.session_state.pop(_pending_key(iv), None)
+    try:
+        if upload.size > UPLOAD_LIMIT_BYTES:
+            raise UploadRefused(f"{upload.name} is {human_size(upload.size)}; the limit is "
+                                f"{human_size(UPLOAD_LIMIT_BYTES)}.")
+        with st.spinner("Reading the file…"):
+            found = extract_text(upload.getvalue(), upload.name, Limits(max_bytes=UPLOAD_LIMIT_BYTES))
+    except UploadRefused as err:
+        st.session_state[f"_jd_error_{iv.id}"] = str(err)
+        return
+    st.session_state[_pending_key(iv)] = (upload.name, found.text, found.warnings)
+
+
+def _use_upload(ctx: Context, iv: m.Interview, mode: str) -> None:
+    name, text, _ = st.session_state.pop(_pending_key(iv))
+    current = auto.base_of(iv).jd_text
+    new = text if mode == "replace" or not current.strip() else f"{current.rstrip()}\n\n{text}"
+    auto.set_and_save(ctx, iv, F["jd_text"], new)
+
+
+def _discard_upload(iv: m.Interview) -> None:
+    st.session_state.pop(_pending_key(iv), None)
+
+
+def jd_editor(ctx: Context, iv: m.Interview) -> None:
+    _edit(st.text_area, "Job description", ctx, iv, "jd_text", height=240,
+          placeholder="Paste the job advert here, or upload it below.")
+    upload = st.file_uploader("…or upload it (PDF, DOCX or TXT, up to 10 MB)", type=["pdf", "docx", "txt"],
+                              key=f"jd_upload_{iv.id}")
+    _read_upload(iv, upload)
+    error = st.session_state.pop(f"_jd_error_{iv.id}", None)
+    if error:
+        st.error(error, icon=":material/block:")
+    pending = st.session_state.get(_pending_key(iv))
+    if not pending:
+        return
+    name, text, warnings = pending
+    with st.container(border=True):
+        st.markdown(f"**Text found in {escape_markdown(name)}** — check it before using it.")
+        for w in warnings:
+            st.caption(w)
+        with st.container(height=220, border=False):
+            st.text(text)
+        current = auto.base_of(iv).jd_text
+        cols = st.columns(3)
+        if current.strip():
+            st.warning(f"You already have a job description ({len(current):,} characters). Replacing it "
+                       "cannot be undone; adding keeps both.", icon=":material/warning:")
+            cols[0].button("Replace my text", key=f"jd_replace_{iv.id}", on_click=_use_upload,
+                           args=(ctx, iv, "replace"))
+            cols[1].button("Add below my text", key=f"jd_append_{iv.id}", on_click=_use_upload,
+                           args=(ctx, iv, "append"))
+        else:
+            cols[0].button("Use this text", type="primary", key=f"jd_use_{iv.id}", on_click=_use_upload,
+                           args=(ctx, iv, "replace"))
+        cols[2].button("Discard", key=f"jd_discard_{iv.id}", on_click=_discard_upload, args=(iv,))
+
+
+# ---------------------------------------------------------------- deletion
+
+
+def _delete(ctx: Context, iv: m.Interview) -> None:
+    try:
+        ctx.require_edit()
+        repo.delete(ctx.engine, ctx.owner, m.Interview, iv.id, now=now(), version=auto.base_of(iv).version)
+    except SecondLookError as err:
+        st.session_state[FLASH] = str(err)
+        return
+    st.session_state.pop(SELECTED, None)
+    st.session_state.pop(PICK_KEY, None)
+
+
+def delete_section(ctx: Context, iv: m.Interview) -> None:
+    with st.expander("Delete this interview", icon=":material/delete:"):
+        st.write("This removes the interview with its questions, contacts, feedback and drafts.")
+        ok = st.checkbox("Yes, delete it for good", key=f"iv_delete_ok_{iv.id}")
+        st.button("Delete interview", type="primary", disabled=not ok, key=f"iv_delete_{iv.id}",
+                  on_click=_delete, args=(ctx, iv))
+
