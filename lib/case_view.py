@@ -1,0 +1,150 @@
+"""Glue for the Second-look case page and ``secondlook letter``: one point per feedback item (saved, or
+proposed from the evidence bank), the assembled summary, and the gaps that feed the action plan (pure).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lib.actions import GapInput, propose_actions
+from lib.errors import NotFound
+from lib.feedback_view import preferred_contact
+from lib.letters_case import CaseSummary, assemble_summary, propose_evidence
+from lib.models import ActionItem, CasePoint, Evidence, FeedbackItem, Interview, Letter, WorkspaceData
+
+
+@dataclass(frozen=True)
+class PointView:
+    """One feedback item and its answer. saved: ``point`` is stored; otherwise it is a proposal (not stored)
+    citing ``proposed`` evidence. proposed: the strongest evidence for the item, best first."""
+
+    item: FeedbackItem
+    point: CasePoint
+    saved: bool
+    proposed: tuple[Evidence, ...]
+
+
+def find_interview(data: WorkspaceData, interview_id: int) -> Interview:
+    for iv in data.interviews:
+        if iv.id == interview_id:
+            return iv
+    raise NotFound(f"There is no interview with id {interview_id} in this workspace.")
+
+
+def case_candidates(data: WorkspaceData) -> tuple[Interview, ...]:
+    """Interviews with at least one feedback item, most recent decision first."""
+    with_items = {f.interview_id for f in data.feedback}
+    keep = [iv for iv in data.interviews if iv.id in with_items]
+    return tuple(sorted(keep, key=lambda iv: (iv.decided_on or iv.interview_date, iv.id or 0), reverse=True))
+
+
+def items_for(data: WorkspaceData, interview_id: int) -> tuple[FeedbackItem, ...]:
+    return tuple(sorted((f for f in data.feedback if f.interview_id == interview_id),
+                        key=lambda f: (f.position, f.id or 0)))
+
+
+def point_views(data: WorkspaceData, interview_id: int, *, k: int = 3) -> tuple[PointView, ...]:
+    """One view per feedback item of the interview, in the items' order."""
+    saved = {p.feedback_id: p for p in data.case_points if p.interview_id == interview_id}
+    out = []
+    for item in items_for(data, interview_id):
+        proposed = propose_evidence(item, data.evidence, k=k)
+        point = saved.get(item.id)
+        if point is not None:
+            out.append(PointView(item, point, True, proposed))
+        else:
+            ids = tuple(ev.id for ev in proposed if ev.id is not None)
+            out.append(PointView(item, CasePoint(interview_id=interview_id, feedback_id=item.id, evidence_ids=ids),
+                                 False, proposed))
+    return tuple(out)
+
+
+def build_summary(data: WorkspaceData, interview_id: int, *, sender_name: str = "",
+                  views: Sequence[PointView] | None = None) -> CaseSummary:
+    """The reconsideration summary of an interview from its points (saved or proposed)."""
+    interview = find_interview(data, interview_id)
+    views = point_views(data, interview_id) if views is None else views
+    contacts = [c for c in data.contacts if c.interview_id == interview_id]
+    attempts = [a for a in data.attempts if a.interview_id == interview_id]
+    evidence_by_id = {ev.id: ev for ev in data.evidence if ev.id is not None}
+    return assemble_summary(interview, preferred_contact(contacts, attempts),
+                            [(v.item, v.point) for v in views], evidence_by_id, sender_name=sender_name)
+
+
+def summary_title(interview: Interview) -> str:
+    return f"Second look: {interview.role} at {interview.company}"
+
+
+def saved_summary(letters: Sequence[Letter], interview_id: int) -> Letter | None:
+    found = [x for x in letters if x.interview_id == interview_id and x.kind == "reconsideration"]
+    return max(found, key=lambda x: x.id or 0) if found else None
+
+
+# ---------------------------------------------------------------- gaps → action plan
+
+
+def _ratings_gaps(data: WorkspaceData, interview_id: int, flagged: Sequence[str]) -> list[GapInput]:
+    """Fallback without the scoring module: flagged competencies and low-rated questions; a competency with
+    tagged evidence is a demonstration gap, one without is a skill gap."""
+    tagged = {c for ev in data.evidence for c in ev.competencies}
+    keys: list[tuple[str, str | None]] = [(c, None) for c in flagged]
+    for q in sorted((q for q in data.script_items if q.interview_id == interview_id and q.rating is not None
+                     and q.rating <= 2), key=lambda q: (q.rating, q.position)):
+        keys += [(c, q.question) for c in q.competencies]
+    out, seen = [], set()
+    for key, question in keys:
+        if key in seen:
+            continue
+        seen.add(key)
+        titles = tuple(ev.title for ev in data.evidence if key in ev.competencies)
+        out.append(GapInput(key, "demonstration_gap" if key in tagged else "skill_gap", titles, question))
+    return out
+
+
+def interview_gaps(data: WorkspaceData, interview_id: int) -> tuple[GapInput, ...]:
+    """The gaps of one interview, most important first: the competencies the feedback names, then the other
+    gaps the scoring module finds from the evidence bank and the self-ratings (lowest ratings first)."""
+    items = items_for(data, interview_id)
+    flagged = list(dict.fromkeys(f.competency for f in items if f.competency))
+    questions = [q for q in data.script_items if q.interview_id == interview_id]
+    try:
+        from lib.scoring_competencies import score_competencies
+    except ImportError:
+        return tuple(_ratings_gaps(data, interview_id, flagged))
+    scores = score_competencies([], data.evidence, questions, flagged)
+    by_q = {q.id: q for q in questions}
+    gaps = [s for s in scores if s.gap_class in ("skill_gap", "demonstration_gap")]
+    gaps.sort(key=lambda s: (not s.flagged, flagged.index(s.competency) if s.flagged else 0,
+                             1.0 if s.demonstration is None else s.demonstration))
+    titles = {ev.id: ev.title for ev in data.evidence}
+    out = []
+    for s in gaps:
+        asked = sorted((by_q[i] for i in s.script_item_ids if i in by_q), key=lambda q: (q.rating or 6, q.position))
+        question = asked[0].question if asked else None
+        if not question:
+            question = next((f.wording for f in items if f.competency == s.competency), None)
+        out.append(GapInput(s.competency, str(s.gap_class), tuple(titles[i] for i in s.evidence_ids if i in titles),
+                            question))
+    return tuple(out)
+
+
+def proposed_actions(data: WorkspaceData, interview_id: int, *, today: dt.date) -> tuple[ActionItem, ...]:
+    """New actions for the interview's gaps that the plan does not already hold."""
+    return propose_actions(interview_gaps(data, interview_id), today=today, existing=data.actions,
+                           interview_id=interview_id)
+
+
+def plan_for(data: WorkspaceData, interview_id: int) -> tuple[ActionItem, ...]:
+    """The actions shown with this case: the interview's own and the workspace-wide ones; open first, by date."""
+    keep = [a for a in data.actions if a.interview_id in (interview_id, None)]
+    return tuple(sorted(keep, key=lambda a: (a.done, a.due_on or dt.date.max, a.id or 0)))
+
+
+def action_request_id(action: ActionItem) -> str:
+    """A stable request id for accepting a proposed action (a double click adds it once)."""
+    import hashlib
+
+    digest = hashlib.sha256(f"{action.interview_id}\x1f{action.title}".encode()).hexdigest()[:40]
+    return f"action:{digest}"
