@@ -70,7 +70,7 @@ def quick_add(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
         c1.text_input("Add a question you were asked", key=_add_key(iv), max_chars=2000,
                       placeholder="e.g. Tell me about a time you disagreed with your manager")
         c2.form_submit_button("Add question", icon=":material/add:", on_click=_add, args=(ctx, iv, next_pos),
-                              width="stretch")
+                              width="stretch", key=f"q_add_{iv.id}")
     flash = st.session_state.pop(FLASH, None)
     if flash:
         st.error(flash, icon=":material/error:")

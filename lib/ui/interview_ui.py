@@ -133,7 +133,7 @@ def new_interview_form(ctx: Context) -> None:
                          format_func=_furthest_label)
             err("furthest_stage")
         err("")
-        st.form_submit_button("Create interview", type="primary", on_click=_create, args=(ctx,))
+        st.form_submit_button("Create interview", type="primary", on_click=_create, args=(ctx,), key="iv_new_submit")
 
 
 # ---------------------------------------------------------------- the summary header
