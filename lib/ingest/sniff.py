@@ -25,7 +25,7 @@ _HTML = re.compile(
     re.IGNORECASE,
 )
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # C0/C1 controls other than whitespace
-_LARGE_ENTRY = 256 * 1024  # small parts may compress very well; ratios matter for big ones
+_LARGE_ENTRY = 2 * 1024 * 1024  # repetitive small parts compress 200x+; ratios matter for big ones
 
 
 class Refused(Exception):

@@ -151,3 +151,14 @@ def test_zip_with_too_many_entries_is_refused_from_its_end_record():
 def test_truncated_zip_is_damaged():
     err = refused(f.make_docx(paragraphs=["Hello"])[:4000], "cv.docx")
     assert "damaged" in str(err)
+
+
+def test_repetitive_but_small_docx_is_not_mistaken_for_a_bomb():
+    line = "We are looking for an analyst who can turn messy data into clear decisions for the team."
+    out = extract_text(f.make_docx(paragraphs=[line] * 4000), "long.docx")
+    assert out.text.count(line) == 4000
+
+
+def test_ratio_bomb_below_the_total_cap_is_refused():
+    err = refused(f.docx_zip_bomb(20), "cv.docx")  # 20 MB of zeros: under 50 MB, but ~1000x compressed
+    assert "expand" in str(err)
