@@ -10,7 +10,9 @@ database: stored unit vectors come in as ``unit_vectors`` ({unit_key: vector}, s
   covered ≥ 0.7 / partial ≥ 0.35 / gap);
 - fit: mean coverage weighted by requirement weight; gap = 1 − fit; must_coverage: the same over
   must-haves only (1.0 when the description has none);
-- gates: :mod:`lib.scoring_gates`; competencies: :mod:`lib.scoring_competencies`.
+- gates: :mod:`lib.scoring_gates`; a requirement that contains a gate the bank meets (same text span,
+  e.g. "Bachelor's degree in a STEM field") is covered at least ``GATE_MET_COVERAGE``;
+- competencies: :mod:`lib.scoring_competencies`.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ __all__ = [
 
 # relative weight of each kind (lib.jd's table), used to re-weight a requirement whose kind was corrected
 KIND_WEIGHT = JD_WEIGHTS
+# a requirement whose own hard gate the bank meets ("Bachelor's degree in …") is covered at least this much
+GATE_MET_COVERAGE = 0.8
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,18 @@ def apply_overrides(requirements: Sequence[Requirement], overrides: Sequence[Req
     return kept, excluded
 
 
+def _met_gate_inside(req: Requirement, gates: Sequence[GateResult]) -> GateResult | None:
+    """A met hard gate (degree, years, certificate…) extracted from this requirement's own text."""
+    a, b = req.span
+    if b <= a:
+        return None
+    for g in gates:
+        ga, gb = g.gate.span
+        if g.met is True and gb > ga and a <= ga and gb <= b:
+            return g
+    return None
+
+
 def _why(cov, titles: Mapping[int, str], label: str) -> str:
     parts = []
     if cov.hits:
@@ -142,24 +158,28 @@ def score_interview(requirements: Sequence[Requirement], gates: Sequence[Gate], 
     unit_terms = [find_terms(u.text, lex) for u in units]
     sims, fallback = fused_similarity(encoder, [r.text for r in kept], units, unit_vectors)
     titles = {ev.id: ev.title for ev in evidence if ev.id is not None}
+    gate_results = tuple(GateResult(gate=g, met=m, why=w)
+                         for g in gates for m, w in [check_gate(g, evidence, today)])
     scores: list[RequirementScore] = []
     for i, req in enumerate(kept):
         row = sims[i] if len(units) else np.zeros(0, dtype=np.float32)
         cov = requirement_coverage(req, row, units, unit_terms, fallback=fallback,
                                    excluded=excluded.get(req.key, frozenset()), lexicon=lex)
-        lab = label_for(cov.coverage)
+        coverage, why_extra = cov.coverage, ""
+        met = _met_gate_inside(req, gate_results)
+        if met is not None and coverage < GATE_MET_COVERAGE:
+            coverage, why_extra = GATE_MET_COVERAGE, f" Hard gate met: {met.why}"
+        lab = label_for(coverage)
         hits = tuple(EvidenceHit(evidence_id=h.unit.evidence_id, script_item_id=h.unit.script_item_id,
                                  text=h.unit.text, similarity=h.similarity, score=h.score, terms=h.terms)
                      for h in cov.hits)
-        scores.append(RequirementScore(requirement=req, coverage=cov.coverage, label=lab, hits=hits,
-                                       why=_why(cov, titles, lab)))
+        scores.append(RequirementScore(requirement=req, coverage=coverage, label=lab, hits=hits,
+                                       why=_why(replace(cov, coverage=coverage), titles, lab) + why_extra))
     total_w = sum(max(s.requirement.weight, 0.0) for s in scores)
     fit = sum(max(s.requirement.weight, 0.0) * s.coverage for s in scores) / total_w if total_w > 0 else 0.0
     musts = [s for s in scores if s.requirement.kind == RequirementKind.MUST]
     must_w = sum(max(s.requirement.weight, 0.0) for s in musts)
     must_cov = (sum(max(s.requirement.weight, 0.0) * s.coverage for s in musts) / must_w) if must_w > 0 else 1.0
-    gate_results = tuple(GateResult(gate=g, met=m, why=w)
-                         for g in gates for m, w in [check_gate(g, evidence, today)])
     comps = score_competencies([(s.requirement.competency, max(s.requirement.weight, 0.0), s.coverage)
                                 for s in scores], evidence, script_items, flagged_competencies)
     return InterviewScore(fit=round(fit, 4), gap=round(1.0 - fit, 4), must_coverage=round(must_cov, 4),

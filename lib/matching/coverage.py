@@ -6,8 +6,12 @@ The term layer counts the requirement's term slots (terms and any-of groups, :mo
 filled anywhere in the bank: exact/alias matches in every unit, near spellings in the ten closest units.
 
 coverage = semantic  (no terms in the requirement)
-coverage = 0.5 · semantic + 0.5 · terms  (with terms), at least ``ALL_TERMS_FLOOR`` when every slot is
-filled by a full-strength unit: naming every tool the requirement names is enough to call it covered.
+coverage = (1 − w) · semantic + w · terms  (with terms), where the term weight w grows with the share of
+the requirement's content words that its terms account for: w = 0.5 · min(1, 2 · share). "Advanced SQL
+and Python or R" is all terms (w = 0.5); "Coach two analysts on SQL, test design and presenting" is
+mostly not (w ≈ 0.1), so naming SQL alone does not cover it. When the terms are at least half the
+requirement and every slot is filled by a full-strength unit, coverage is at least ``ALL_TERMS_FLOOR``:
+naming every tool the requirement names is enough to call it covered.
 
 Labels: covered ≥ ``COVERED`` (0.7), partial ≥ ``PARTIAL`` (0.35), else gap. With the calibration of
 :mod:`lib.matching.similarity` a requirement without terms is covered from a fused similarity of ~0.40 and
@@ -22,7 +26,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from lib.matching.embedder import TfidfEncoder
-from lib.matching.similarity import clean_query, fused_matrix, sim_to_coverage, term_overlap_matrix
+from lib.matching.similarity import (
+    clean_query,
+    content_words,
+    fused_matrix,
+    sim_to_coverage,
+    term_overlap_matrix,
+)
 from lib.matching.terms import Lexicon, cover_slots, find_terms, load_lexicon, term_slots
 from lib.matching.units import EvidenceUnit, unit_key
 from lib.models import Requirement
@@ -104,6 +114,19 @@ def fused_similarity(encoder, req_texts: Sequence[str], units: Sequence[Evidence
     return fused_matrix(sem, lex, overlap), False
 
 
+def term_weight(text: str, slots: Sequence[Sequence[str]]) -> float:
+    """Weight of the term layer for a requirement: TERM_WEIGHT · min(1, 2 · share of its content words
+    that belong to its terms)."""
+    if not slots:
+        return 0.0
+    words = content_words(clean_query(text))
+    if not words:
+        return TERM_WEIGHT
+    term_words = set(content_words(" ".join(t for slot in slots for t in slot)))
+    share = sum(1 for w in words if w in term_words) / len(words)
+    return TERM_WEIGHT * min(1.0, 2.0 * share)
+
+
 def requirement_coverage(req: Requirement, sims: np.ndarray, units: Sequence[EvidenceUnit],
                          unit_terms: Sequence[tuple[str, ...]], *, fallback: bool,
                          excluded: Collection[int] = (), lexicon: Lexicon | None = None) -> Coverage:
@@ -129,29 +152,30 @@ def requirement_coverage(req: Requirement, sims: np.ndarray, units: Sequence[Evi
             if any(t in cov.matched for t in slot):
                 slot_credit[s] = max(slot_credit[s], u.strength)
     semantic = float(sem_unit.max()) if len(units) else 0.0
+    weight = term_weight(req.text, slots)
     if slots:
         term_fraction = sum(slot_credit) / len(slots)
-        coverage = (1 - TERM_WEIGHT) * semantic + TERM_WEIGHT * term_fraction
-        if all(c >= 1.0 for c in slot_credit):
+        coverage = (1 - weight) * semantic + weight * term_fraction
+        if weight >= TERM_WEIGHT and all(c >= 1.0 for c in slot_credit):
             coverage = max(coverage, ALL_TERMS_FLOOR)
     else:
         term_fraction = None
         coverage = semantic
     matched = tuple(dict.fromkeys(t for fill in unit_fill for t in fill))
     missing = tuple(" / ".join(slot) for s, slot in enumerate(slots) if slot_credit[s] == 0.0)
-    hits = _top_hits(units, sims, sem_unit, unit_fill, len(slots), allowed)
+    hits = _top_hits(units, sims, sem_unit, unit_fill, len(slots), allowed, weight)
     return Coverage(coverage=round(float(min(coverage, 1.0)), 4), semantic=round(semantic, 4),
                     term_fraction=None if term_fraction is None else round(term_fraction, 4),
                     matched_terms=matched, missing_terms=missing, hits=hits)
 
 
-def _top_hits(units, sims, sem_unit, unit_fill, n_slots, allowed) -> tuple[UnitHit, ...]:
+def _top_hits(units, sims, sem_unit, unit_fill, n_slots, allowed, weight) -> tuple[UnitHit, ...]:
     if not len(units):
         return ()
     if n_slots:
         strength = np.array([u.strength for u in units], dtype=np.float32)
         filled = np.array([len(f) for f in unit_fill], dtype=np.float32)
-        scores = (1 - TERM_WEIGHT) * sem_unit + TERM_WEIGHT * (filled / n_slots) * strength
+        scores = (1 - weight) * sem_unit + weight * (filled / n_slots) * strength
     else:
         scores = sem_unit
     scores = np.where(allowed, scores, 0.0)

@@ -167,3 +167,24 @@ def test_suggest_competencies(model):
     with_model = suggest_competencies("Describe a time you disagreed with your manager", model)
     assert "conflict_resolution" in with_model and len(with_model) <= 3
     assert suggest_competencies("") == ()
+
+
+def test_met_gate_inside_a_requirement_covers_it(model):
+    text = "Bachelor's degree in a STEM field"
+    r = Requirement(key="deg", text=text, kind="must", weight=1.0, span=(100, 100 + len(text)))
+    gate = Gate(kind="degree", text="Bachelor's degree", value="bachelor", span=(100, 117))
+    s = score_interview((r,), (gate,), EVIDENCE, (), model)
+    assert s.gates[0].met is True
+    assert s.requirements[0].label == "covered" and "Hard gate met" in s.requirements[0].why
+    s2 = score_interview((r,), (gate,), EVIDENCE[:3], (), model)  # no degree in the bank: no boost
+    assert s2.requirements[0].coverage < 0.8
+
+
+def test_an_incidental_term_does_not_cover_a_broad_requirement(model):
+    broad = req("coach", "Coach two analysts on SQL, test design and presenting results to executives",
+                terms=("sql",))
+    narrow = req("sql", "Advanced SQL", terms=("sql",))
+    ev = (Evidence(kind="skill", title="SQL", body="window functions, query tuning", id=1),)
+    s = {r.requirement.key: r for r in score_interview((broad, narrow), (), ev, (), model).requirements}
+    assert s["sql"].label == "covered"
+    assert s["coach"].coverage < s["sql"].coverage and s["coach"].label != "covered"
