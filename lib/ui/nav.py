@@ -31,4 +31,7 @@ def link(script: str, label: str, icon: str = ":material/arrow_forward:") -> Non
     import streamlit as st
 
     if any(p[0] == script for p in available_pages()):
-        st.page_link(script, label=label, icon=icon)
+        try:
+            st.page_link(script, label=label, icon=icon)
+        except st.errors.StreamlitPageNotFoundError:
+            pass  # a page script run on its own (no st.navigation yet) can't link to its siblings
