@@ -130,10 +130,15 @@ def interview_gaps(data: WorkspaceData, interview_id: int) -> tuple[GapInput, ..
     return tuple(out)
 
 
-def proposed_actions(data: WorkspaceData, interview_id: int, *, today: dt.date) -> tuple[ActionItem, ...]:
-    """New actions for the interview's gaps that the plan does not already hold."""
+def proposed_actions(data: WorkspaceData, interview_id: int, *, today: dt.date,
+                     max_open: int = 5) -> tuple[ActionItem, ...]:
+    """New actions for the interview's gaps that the plan does not already hold; the interview keeps at most
+    ``max_open`` open actions, so accepting some never pulls in a fresh batch."""
+    room = max_open - sum(1 for a in data.actions if a.interview_id == interview_id and not a.done)
+    if room <= 0:
+        return ()
     return propose_actions(interview_gaps(data, interview_id), today=today, existing=data.actions,
-                           interview_id=interview_id)
+                           interview_id=interview_id, max_actions=room)
 
 
 def plan_for(data: WorkspaceData, interview_id: int) -> tuple[ActionItem, ...]:

@@ -75,10 +75,15 @@ def _save(ctx, obj: Any, name: str, convert: Callable[[Any], Any], after: Callab
         errors[key] = str(err)
         return
     errors.pop(key, None)
-    st.session_state.setdefault(_MINE, {})[record_key(obj)] = saved
-    st.session_state.setdefault(_KNOWN, {})[record_key(obj)] = saved.version
+    remember(saved)
     if after is not None:
         after(saved)
+
+
+def remember(saved: Any) -> None:
+    """Note a record this session just saved, so later edits build on it without a false conflict."""
+    st.session_state.setdefault(_MINE, {})[record_key(saved)] = saved
+    st.session_state.setdefault(_KNOWN, {})[record_key(saved)] = saved.version
 
 
 def on_change(ctx, obj: Any, name: str, convert: Callable[[Any], Any] = lambda v: v,
