@@ -10,8 +10,9 @@ database: stored unit vectors come in as ``unit_vectors`` ({unit_key: vector}, s
   covered ≥ 0.7 / partial ≥ 0.35 / gap);
 - fit: mean coverage weighted by requirement weight; gap = 1 − fit; must_coverage: the same over
   must-haves only (1.0 when the description has none);
-- gates: :mod:`lib.scoring_gates`; a requirement that contains a gate the bank meets (same text span,
-  e.g. "Bachelor's degree in a STEM field") is covered at least ``GATE_MET_COVERAGE``;
+- gates: :mod:`lib.scoring_gates`; a requirement that contains a degree, certificate or language gate the
+  bank meets (same text span, e.g. "Bachelor's degree in a STEM field") is covered at least
+  ``GATE_MET_COVERAGE``;
 - competencies: :mod:`lib.scoring_competencies`.
 """
 
@@ -29,7 +30,7 @@ from lib.matching.coverage import fused_similarity, label_for, requirement_cover
 from lib.matching.similarity import sim_to_coverage
 from lib.matching.terms import find_terms, load_lexicon
 from lib.matching.units import build_units
-from lib.models import Evidence, Gate, Requirement, RequirementKind, RequirementOverride, ScriptItem
+from lib.models import Evidence, Gate, GateKind, Requirement, RequirementKind, RequirementOverride, ScriptItem
 from lib.scoring_competencies import CompetencyScore, GapClass, score_competencies
 from lib.scoring_gates import check_gate
 
@@ -42,6 +43,9 @@ __all__ = [
 KIND_WEIGHT = JD_WEIGHTS
 # a requirement whose own hard gate the bank meets ("Bachelor's degree in …") is covered at least this much
 GATE_MET_COVERAGE = 0.8
+# gates that are the whole point of their requirement (years are not: "3+ years in growth analytics" also
+# asks what the years were spent on)
+SELF_CONTAINED_GATES = frozenset({GateKind.DEGREE, GateKind.CERTIFICATION, GateKind.LANGUAGE})
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ def _met_gate_inside(req: Requirement, gates: Sequence[GateResult]) -> GateResul
         return None
     for g in gates:
         ga, gb = g.gate.span
-        if g.met is True and gb > ga and a <= ga and gb <= b:
+        if g.met is True and g.gate.kind in SELF_CONTAINED_GATES and gb > ga and a <= ga and gb <= b:
             return g
     return None
 
