@@ -22,6 +22,7 @@ from lib.ingest.textfix import bullet_text, normalise_bullets
 from lib.models import Evidence, EvidenceKind
 
 SOURCE = "résumé"
+MAX_BODY = 5_000  # one bullet or entry; a run-away continuation is cut here
 _STORY_SECTIONS = ("experience", "projects", "volunteering")
 _QUAL_SECTIONS = ("education", "certifications")
 
@@ -106,6 +107,7 @@ class _Splitter:
             found = rules.find_dates(text)
             started, ended = (found.started_on, found.ended_on) if found else (None, None)
         tags = (rules.clean_title(self.role.label, 80),) if prefix else ()
+        text = text[:MAX_BODY]
         self.items.append(ProposedItem(kind, title, text, started, ended, tags, _competencies(text),
                                        line_span=(first, last), section=self.section))
 
@@ -126,7 +128,7 @@ class _Splitter:
         others = [n for n in named if n != degree]
         title = degree if not others or len(degree) > 80 else f"{degree} — {others[0]}"
         self.items.append(ProposedItem(
-            EvidenceKind.QUALIFICATION, rules.clean_title(title), "\n".join(q.lines),
+            EvidenceKind.QUALIFICATION, rules.clean_title(title), "\n".join(q.lines)[:MAX_BODY],
             found.started_on if found else None, found.ended_on if found else None, (),
             _competencies(" ".join(q.lines)), line_span=(q.first, q.last), section=self.section))
 

@@ -4,6 +4,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lib.competencies import KEYS
 from lib.ingest import extract_text, split_resume
@@ -177,3 +179,25 @@ def test_prose_experience_without_bullets():
     (item,) = split_resume(text)
     assert item.kind == EvidenceKind.STORY
     assert item.title.startswith("Community Organiser: Set up a weekly advice clinic")
+
+
+piece = st.sampled_from(["Experience", "EDUCATION", "Skills:", "- ", "• ", "Analyst, Acme — 2019–2022", "Python, SQL",
+                         "Cut costs by 12%", "BSc Maths", "University of York", "Key achievements:", "2022 - 2019",
+                         "lower case words", "Jan 2020 – Present", "Tools: Jira; Miro", "\n", "\n\n", "  ", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(piece, max_size=40).map(" ".join))
+def test_any_text_gives_valid_evidence(text):
+    for item in split_resume(text):
+        ev = item.to_evidence()
+        assert ev.title.strip() and len(ev.title) <= 120
+        first, last = item.line_span
+        assert 1 <= first <= last <= text.count("\n") + 1
+
+
+def test_run_away_continuation_is_capped():
+    text = "Experience\n- Started a long list\n" + "and more words here\n" * 20_000
+    (item,) = split_resume(text)
+    assert len(item.body) <= 5_000
+    item.to_evidence()
