@@ -2,8 +2,9 @@
 
 Run only by :mod:`lib.ingest.sandbox` as ``python -I lib/ingest/_worker.py <kind> <limits-json>``. It is
 self-contained on purpose (standard library, pypdf, python-docx; nothing from ``lib``, never streamlit):
-the limits are set with ``resource.setrlimit`` *before* a parser is imported, and every failure is
-reported as a short code the parent turns into a sentence for the person. Output on success:
+the (trusted) parser library is imported, then memory, CPU time, file writes and new processes are capped
+with ``resource.setrlimit`` *before* the untrusted bytes are read, and every failure is reported as a
+short code the parent turns into a sentence for the person. Output on success:
 ``{"ok": true, "text": ..., "pages": n, "warnings": [...]}``; on a refusal:
 ``{"ok": false, "code": ..., "detail": ...}``.
 """

@@ -2,7 +2,7 @@
 
 The child is ``python -I lib/ingest/_worker.py``: isolated mode (no PYTHON* variables, no user
 site-packages, the script folder not on the path), an empty environment, the file on stdin, the answer as
-JSON on stdout. The child caps its own address space and CPU time before importing a parser; the parent
+JSON on stdout. The child caps its own address space and CPU time before reading the file; the parent
 adds a wall-clock timeout after which the child is killed. Nothing here raises a parser's exception: every
 outcome is a :class:`WorkerResult` whose ``code`` says what went wrong.
 """
