@@ -46,10 +46,11 @@ def extract_text(data: bytes, filename: str, limits: Limits = _DEFAULT_LIMITS) -
     """
     if len(data) > limits.max_bytes:
         raise refuse("too_big", filename, limits, size=len(data))
+    data = bytes(data)  # bytearray / memoryview from an upload widget
     if not data.strip():
         raise refuse("empty", filename, limits)
     try:
-        return _extract(bytes(data), filename, limits)
+        return _extract(data, filename, limits)
     except Refused as r:
         raise refuse(r.code, filename, limits, **r.details) from None
 

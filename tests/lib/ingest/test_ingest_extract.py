@@ -32,6 +32,11 @@ def test_text_with_a_byte_order_mark(encoding):
     assert extract_text(data, "cv.txt").text == text
 
 
+def test_bytearray_and_memoryview_are_accepted():
+    assert extract_text(bytearray(b"Plain notes."), "a.txt").text == "Plain notes."
+    assert extract_text(memoryview(b"Plain notes."), "a.txt").text == "Plain notes."
+
+
 def test_cp1252_fallback():
     data = "Caf\xe9 \x96 \x93quoted\x94".encode("latin-1")  # cp1252 bytes, not valid UTF-8
     assert extract_text(data, "old.txt").text == "Café – “quoted”"
