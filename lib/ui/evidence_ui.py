@@ -140,7 +140,8 @@ def add_form(ctx) -> None:
         st.text_input("Title", key="ev_new_title", max_chars=200,
                       placeholder="e.g. Led the billing migration")
         _field_error(None, "title")
-        st.form_submit_button("Add", type="primary", on_click=_create, args=(ctx,), icon=":material/add:")
+        st.form_submit_button("Add", type="primary", on_click=_create, args=(ctx,), icon=":material/add:",
+                              key="ev_add_submit")
 
 
 # ---------------------------------------------------------------- edit (autosave per field)
