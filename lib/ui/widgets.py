@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib import models as m
 from lib.errors import ImportRefused, SecondLookError, ValidationError
+from lib.letters_case import escape_markdown
 
 OUTCOME_BADGES = {
     m.Outcome.OFFER: ("Offer", "green"),
@@ -33,10 +34,11 @@ def form_saved(form_key: str) -> None:
 
 def show_error(err: SecondLookError) -> None:
     """Turn a typed error from lib/ into a clear message (with per-row problems where there are any)."""
+    # messages may quote user input (a file name, a cell): escape it so it renders literally
     if isinstance(err, ValidationError):
-        st.error(err.message, icon=":material/error:")
+        st.error(escape_markdown(err.message), icon=":material/error:")
         return
-    st.error(str(err), icon=":material/error:")
+    st.error(escape_markdown(str(err)), icon=":material/error:")
     if isinstance(err, ImportRefused) and err.problems:
         rows = [{"row": r, "column": c, "problem": p} for r, c, p in err.problems]
         st.dataframe(rows, hide_index=True, width="stretch")
