@@ -145,8 +145,9 @@ def appraisal_prompts(summary: ScriptSummary, candidates: Sequence[AppraisalCand
         prompts.append(f"Your weakest answer was to “{_clip(weakest.question)}” ({weakest.rating}/5). "
                        "Where exactly did it go wrong — the structure, the example, or the result?")
     if candidates:
-        titles = ", ".join(f"“{_clip(c.evidence.title, 60)}”" for c in candidates[:3])
-        prompts.append(f"Which evidence from your bank did you fail to mention? Candidates: {titles}.")
+        n = len(candidates)
+        prompts.append(f"Which evidence from your bank did you fail to mention? {n} stor{'y' if n == 1 else 'ies'} "
+                       f"match your low-rated answers, starting with “{_clip(candidates[0].evidence.title, 60)}”.")
     else:
         prompts.append("Which evidence from your bank did you fail to mention?")
     if summary.n_unrated:
@@ -215,9 +216,20 @@ def check_stages(stages: Sequence[m.Stage], furthest: m.Stage) -> None:
 
 
 def parse_interviewers(text: str) -> tuple[str, ...]:
-    """Names typed comma-, semicolon- or line-separated: trimmed, blanks and repeats dropped."""
-    names = (" ".join(p.split()) for p in re.split(r"[,;\n]", text or ""))
+    """Names typed comma-separated — or semicolon/line-separated when entries carry a job title
+    ("Ana Ruiz, Recruiter; Bo Lind, Head of Data"). Trimmed; blanks and repeats dropped."""
+    text = text or ""
+    sep = r"[;\n]" if (";" in text or "\n" in text) else ","
+    names = (" ".join(p.split()) for p in re.split(sep, text))
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+def format_interviewers(names: Sequence[str]) -> str:
+    """The inverse of :func:`parse_interviewers`: semicolons as soon as one entry holds a comma (a single
+    such entry ends with one, so "Dana Whitlock, Talent Partner" stays one person)."""
+    if not any("," in n for n in names):
+        return ", ".join(names)
+    return "; ".join(names) + (";" if len(names) == 1 else "")
 
 
 def interview_label(iv: m.Interview) -> str:

@@ -180,15 +180,15 @@ def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], 
     candidates = debrief.appraisal_candidates(items, evidence)
     left, right = st.columns([3, 2], gap="large")
     with right:
-        st.markdown("**Ask yourself**")
-        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in debrief.appraisal_prompts(summary, candidates)))
+        with st.container(border=True):
+            st.markdown("**Ask yourself**")
+            st.markdown("\n".join(f"- {escape_markdown(p)}"
+                                   for p in debrief.appraisal_prompts(summary, candidates, comp_label)))
         if candidates:
-            st.markdown("**Stories from your bank you could have used**")
-            by_id = {q.id: q for q in items}
-            for c in candidates:
-                qs = ", ".join(f"Q{items.index(by_id[i]) + 1}" for i in c.questions if i in by_id)
-                st.markdown(f"- {escape_markdown(c.evidence.title)} — "
-                            f"{', '.join(comp_label(k) for k in c.competencies)} ({qs})")
+            pos = {q.id: n for n, q in enumerate(items, start=1)}
+            lines = [f"- **{escape_markdown(c.evidence.title)}** — {', '.join(comp_label(k) for k in c.competencies)}"
+                     f" (Q{', Q'.join(str(pos[i]) for i in c.questions if i in pos)})" for c in candidates]
+            st.markdown("**Stories from your bank you could have used**\n\n" + "\n".join(lines))
     with left:
         if ctx.can_edit:
             auto.sync(iv, tuple(F.values()))

@@ -34,7 +34,7 @@ DATES = {"min_value": dt.date(1950, 1, 1), "max_value": dt.date(2100, 12, 31), "
 F = {f.name: f for f in (
     auto.Field("company"), auto.Field("role"), auto.Field("interview_date"), auto.Field("decided_on"),
     auto.Field("stages", list, tuple), auto.Field("furthest_stage"), auto.Field("outcome"),
-    auto.Field("interviewers", ", ".join, debrief.parse_interviewers), auto.Field("notes"),
+    auto.Field("interviewers", debrief.format_interviewers, debrief.parse_interviewers), auto.Field("notes"),
     auto.Field("jd_text"), auto.Field("appraisal"))}
 LABELS = {"company": "company", "role": "role", "notes": "notes", "jd_text": "job description",
           "appraisal": "appraisal", "interviewers": "interviewers"}
@@ -48,7 +48,7 @@ def outcome_label(o: m.Outcome) -> str:
 
 
 def _pick_label(names: dict, option) -> str:  # module-level: format_func must pickle
-    return "＋ Log a new interview" if option == NEW else names.get(option, str(option))
+    return "+ Log a new interview" if option == NEW else names.get(option, str(option))
 
 
 def _furthest_label(stage) -> str:
@@ -126,13 +126,15 @@ def new_interview_form(ctx: Context) -> None:
             st.date_input("Interview date", value=today(), key="iv_new_date", **DATES)
             err("interview_date")
         with c2:
-            st.multiselect("Stages attended", list(m.Stage), key="iv_new_stages", format_func=stage_label)
+            st.multiselect("Stages attended", list(m.Stage), key="iv_new_stages", format_func=stage_label,
+                           placeholder="Choose stages")
             err("stages")
         with c3:
             st.selectbox("Furthest stage reached", [None, *m.Stage], key="iv_new_furthest",
                          format_func=_furthest_label)
             err("furthest_stage")
         err("")
+        st.caption("The questions, your notes and the job description come next, once the interview exists.")
         st.form_submit_button("Create interview", type="primary", on_click=_create, args=(ctx,), key="iv_new_submit")
 
 
@@ -212,11 +214,12 @@ def details_editor(ctx: Context, iv: m.Interview) -> None:
     c1, c2 = st.columns([2, 1])
     with c1:
         _edit(st.multiselect, "Stages attended", ctx, iv, "stages", _stages_adjust, options=list(m.Stage),
-              format_func=stage_label)
+              format_func=stage_label, placeholder="Choose stages")
     with c2:
         _edit(st.selectbox, "Furthest stage reached", ctx, iv, "furthest_stage", _furthest_check,
               options=list(m.Stage), format_func=stage_label)
-    _edit(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers")
+    _edit(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers",
+          help="Adding job titles? Separate people with semicolons: Ana Ruiz, Recruiter; Bo Lind, Head of Data")
     _edit(st.text_area, "Notes", ctx, iv, "notes", height=120)
 
 

@@ -183,8 +183,18 @@ def test_new_interview_validates_its_fields():
 
 
 def test_parse_interviewers():
-    assert d.parse_interviewers(" Ana  Ruiz, Bo;Ana Ruiz\n\n,  ") == ("Ana Ruiz", "Bo")
+    assert d.parse_interviewers(" Ana  Ruiz, Bo,Ana Ruiz, ,  ") == ("Ana Ruiz", "Bo")
+    assert d.parse_interviewers("Ana Ruiz, Recruiter; Bo Lind, Head of Data\n\nCy") == (
+        "Ana Ruiz, Recruiter", "Bo Lind, Head of Data", "Cy")
     assert d.parse_interviewers("") == ()
+    assert d.format_interviewers(("Dana Whitlock, Talent Partner",)) == "Dana Whitlock, Talent Partner;"
+    assert d.format_interviewers(("Ana", "Bo")) == "Ana, Bo"
+
+
+@given(st.lists(st.text(st.sampled_from("ab ,"), min_size=1, max_size=8), max_size=4))
+def test_interviewers_round_trip(raw):
+    names = d.parse_interviewers("; ".join(raw))  # any list the parser can produce...
+    assert d.parse_interviewers(d.format_interviewers(names)) == names  # ...survives the text box
 
 
 def test_labels_order_and_moves():
