@@ -91,3 +91,14 @@ def test_tfidf_fallback_ranks_shared_spelling_higher():
     fitted = enc.fitted(["postgresql", "postgresql", "painting"])
     w = fitted.encode(["PostgreSQL administration", "administering PostgreSQL clusters"])
     assert w.shape == (2, enc.n_features) and not enc.cacheable
+
+
+def test_importing_the_module_does_not_load_onnxruntime():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    code = "import sys, lib.matching.embedder, lib.scoring; print('onnxruntime' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
