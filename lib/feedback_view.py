@@ -16,14 +16,13 @@ from lib.calendar_ics import IcsEvent, follow_up_event
 from lib.followup import CHANNEL_PHRASES, NextStep, due_items, format_day
 from lib.letters import Draft, feedback_request, follow_up
 
-CHANNEL_LABELS: dict[m.Channel, str] = {m.Channel.EMAIL: "Email", m.Channel.PHONE: "Phone",
-                                        m.Channel.LINKEDIN: "LinkedIn",
-                                      m.Channel.OTHER: "Other"}
-OUTCOME_LABELS: dict[m.AttemptOutcome, str] = {m.AttemptOutcome.NO_ANSWER: "No answer",
-                                               m.AttemptOutcome.REPLIED: "Replied",
-                                             m.AttemptOutcome.DECLINED: "Declined"}
-DIRECTION_LABELS: dict[m.Direction, str] = {m.Direction.OUTBOUND: "I contacted them",
-                                          m.Direction.INBOUND: "They contacted me"}
+CHANNEL_LABELS: dict[m.Channel, str] = {
+    m.Channel.EMAIL: "Email", m.Channel.PHONE: "Phone", m.Channel.LINKEDIN: "LinkedIn", m.Channel.OTHER: "Other"}
+OUTCOME_LABELS: dict[m.AttemptOutcome, str] = {
+    m.AttemptOutcome.NO_ANSWER: "No answer", m.AttemptOutcome.REPLIED: "Replied",
+    m.AttemptOutcome.DECLINED: "Declined"}
+DIRECTION_LABELS: dict[m.Direction, str] = {
+    m.Direction.OUTBOUND: "I contacted them", m.Direction.INBOUND: "They contacted me"}
 
 
 def candidates(data: m.WorkspaceData) -> tuple[m.Interview, ...]:

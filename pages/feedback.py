@@ -3,6 +3,7 @@ import streamlit as st
 from lib import feedback_view as fv
 from lib.followup import next_step
 from lib.ui import feedback_ui as ui
+from lib.ui.feedback_drafts import drafts_section
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
 from lib.ui.store import today
@@ -25,7 +26,7 @@ ui.next_step_box(iv, step, today())
 
 drafts, log, things = st.tabs(["Request drafts", "Contacts and log", "The 3 things"])
 with drafts:
-    ui.drafts_section(ctx, iv, step, contacts, attempts, data.letters, today(), ctx.display_name)
+    drafts_section(ctx, iv, step, contacts, attempts, data.letters, today(), ctx.display_name)
 with log:
     left, right = st.columns([2, 3], gap="large")
     with left:

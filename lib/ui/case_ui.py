@@ -20,21 +20,11 @@ from lib.errors import SecondLookError
 from lib.letters_case import CaseSummary, draft_paragraph, escape_markdown
 from lib.storage import repo
 from lib.ui import field_sync as fs
+from lib.ui.field_sync import run_write as _write
 from lib.ui.store import now
-from lib.ui.widgets import show_error
 
 SOURCE_BADGE = {m.FeedbackSource.EMPLOYER: ("Employer said it", "blue"), m.FeedbackSource.SELF: ("My inference", "gray")}
 GAP_LABELS = {"skill_gap": "skill gap", "demonstration_gap": "demonstration gap"}
-
-
-def _write(ctx, action) -> bool:
-    try:
-        ctx.require_edit()
-        action()
-        return True
-    except SecondLookError as err:
-        show_error(err)
-        return False
 
 
 def _errors() -> dict:

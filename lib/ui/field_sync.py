@@ -21,6 +21,7 @@ import streamlit as st
 from lib.errors import ConflictError, SecondLookError, ValidationError
 from lib.storage import repo
 from lib.ui import store
+from lib.ui.widgets import show_error
 
 _KNOWN = "_fs_known"  # record key -> version this session has shown
 _MINE = "_fs_mine"  # record key -> latest object saved by this session
@@ -104,3 +105,14 @@ def forget(obj: Any) -> None:
     """Drop the session's memory of a deleted record."""
     for name in (_KNOWN, _MINE):
         st.session_state.get(name, {}).pop(record_key(obj), None)
+
+
+def run_write(ctx, action: Callable[[], Any]) -> bool:
+    """Run one write after the role check; show a typed error (and return False) instead of a stack trace."""
+    try:
+        ctx.require_edit()
+        action()
+        return True
+    except SecondLookError as err:
+        show_error(err)
+        return False
