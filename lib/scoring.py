@@ -50,6 +50,12 @@ SELF_CONTAINED_GATES = frozenset({GateKind.DEGREE, GateKind.CERTIFICATION, GateK
 
 @dataclass(frozen=True)
 class EvidenceHit:
+    """One piece of evidence behind a requirement's coverage (its best unit: a sentence of a story, a
+    skill, an answer). ``similarity``: the fused similarity of that unit (see
+    :mod:`lib.matching.similarity`); ``score``: its contribution 0–1 (similarity mapped to coverage, times
+    the unit's strength, blended with the terms it names); ``terms``: the requirement's terms it contains.
+    """
+
     evidence_id: int | None
     script_item_id: int | None
     text: str
@@ -60,6 +66,9 @@ class EvidenceHit:
 
 @dataclass(frozen=True)
 class RequirementScore:
+    """Coverage 0–1 of one requirement (after the person's corrections), its label, up to three hits
+    (best first, one per evidence item) and a one-paragraph explanation."""
+
     requirement: Requirement
     coverage: float
     label: str  # "covered" | "partial" | "gap"
@@ -69,6 +78,8 @@ class RequirementScore:
 
 @dataclass(frozen=True)
 class GateResult:
+    """A hard gate and whether the bank meets it (None: cannot tell)."""
+
     gate: Gate
     met: bool | None
     why: str
@@ -76,6 +87,9 @@ class GateResult:
 
 @dataclass(frozen=True)
 class InterviewScore:
+    """Everything the gap pages, the PDF and the CLI show for one interview. ``encoder_id``: the model
+    that produced the similarities; ``fallback_reason``: why the simple matcher was used (None if not)."""
+
     fit: float
     gap: float
     must_coverage: float

@@ -182,7 +182,8 @@ def _top_hits(units, sims, sem_unit, unit_fill, n_slots, allowed, weight) -> tup
     best: dict[tuple, UnitHit] = {}
     for i in np.nonzero(scores >= MIN_HIT_SCORE)[0].tolist():
         u = units[i]
-        source = ("e", u.evidence_id) if u.evidence_id is not None else ("s", u.script_item_id, u.text)
+        # one hit per evidence item (its best sentence); answers and unsaved items by their own text
+        source = ("e", u.evidence_id) if u.evidence_id is not None else ("u", u.script_item_id, u.text)
         hit = UnitHit(unit=u, similarity=round(float(sims[i]), 4), score=round(float(scores[i]), 4),
                       terms=unit_fill[i])
         if source not in best or hit.score > best[source].score:
