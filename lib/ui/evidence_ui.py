@@ -227,6 +227,8 @@ def _delete(ctx, ev_id: int) -> None:
         ctx.require_edit()
         repo.delete(ctx.engine, ctx.owner, Evidence, ev_id, now=store.now(), version=snap.version if snap else None)
     except SecondLookError as err:
+        if isinstance(err, ConflictError):
+            st.session_state[_CONFLICT] = ev_id
         _errors()[(ev_id, "_conflict")] = str(err)
         return
     st.session_state.pop(SEL, None)
@@ -237,6 +239,7 @@ def _delete(ctx, ev_id: int) -> None:
 def editor(ctx, ev: Evidence, tag_options: tuple[str, ...]) -> None:
     """The open item, every field saving on change (with the version it was loaded from)."""
     _sync(ev)
+    st.markdown("**Open item** · each change is saved when you leave the field")
     conflict = _errors().get((ev.id, "_conflict"))
     if conflict:
         st.error(conflict + " Your text is still in the boxes below: copy what you want to keep.",
@@ -264,7 +267,7 @@ def editor(ctx, ev: Evidence, tag_options: tuple[str, ...]) -> None:
                            key=_key(ev.id, name), args=(ctx, ev.id, name), format="DD/MM/YYYY", **on)
         _field_error(ev.id, "started_on")
         _field_error(ev.id, "ended_on")
-    st.caption(f"Saved automatically · source: {ev.source or 'typed'}")
+    st.caption(f"Source: {escape_markdown(ev.source or 'typed')}")
     with st.expander("Delete this item"):
         confirm = st.checkbox("Yes, delete it for good", key=_key(ev.id, "confirm_delete"))
         st.button("Delete", key=_key(ev.id, "delete"), disabled=not confirm, on_click=_delete, args=(ctx, ev.id),
@@ -286,7 +289,9 @@ def _tags_and_competencies(ctx, ev_id: int, tag_options: tuple[str, ...]) -> Non
     st.multiselect("Tags", options, key=_key(ev_id, "tags"), accept_new_options=True, on_change=_save,
                    args=(ctx, ev_id, "tags"), placeholder="Type a tag and press Enter",
                    help="Free labels of your own: a project, a tool, an employer.")
-    st.multiselect("Competencies", comp.KEYS, key=_key(ev_id, "competencies"), format_func=comp.label,
+    chosen_keys = st.session_state.get(_key(ev_id, "competencies")) or []
+    keys = list(dict.fromkeys([*comp.KEYS, *chosen_keys]))  # an imported unknown key still shows
+    st.multiselect("Competencies", keys, key=_key(ev_id, "competencies"), format_func=comp.label,
                    on_change=_save, args=(ctx, ev_id, "competencies"), placeholder="Which competencies does it show?",
                    help="Scoring and the patterns page match interview questions to these. "
                         "The definitions of the ones you pick appear below.")

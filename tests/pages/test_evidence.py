@@ -104,6 +104,15 @@ def test_editing_a_field_autosaves_with_its_version(engine):
     assert repo.get(engine, "local", Evidence, ev.id).competencies == ("leadership",)
 
 
+def test_an_item_with_an_unknown_competency_key_still_opens(engine):
+    at = _open()
+    odd = repo.add(engine, "local", Evidence(kind=EvidenceKind.SKILL, title="Imported", competencies=("made_up",)),
+                   now=NOW)
+    _open_item(at, odd.id)
+    assert not at.exception
+    assert at.multiselect(key=f"ev{odd.id}_competencies").value == ["made_up"]
+
+
 def test_empty_title_on_edit_is_refused_next_to_the_field(engine):
     at = _open()
     ev = _bank(engine)[0]
@@ -157,6 +166,17 @@ def test_delete_needs_a_confirmation_and_removes_the_item(engine):
     assert not at.exception
     assert all(e.id != ev.id for e in _bank(engine))
     assert "ev_selected" not in at.session_state
+
+
+def test_a_stale_delete_is_refused(engine):
+    at = _open()
+    ev = _bank(engine)[0]
+    _open_item(at, ev.id)
+    at.checkbox(key=f"ev{ev.id}_confirm_delete").check().run()
+    repo.update(engine, "local", dataclasses.replace(ev, title="Saved in another tab"), now=NOW)
+    at.button(key=f"ev{ev.id}_delete").click().run()
+    assert any("changed in another tab" in e for e in _errors(at))
+    assert repo.get(engine, "local", Evidence, ev.id).title == "Saved in another tab"
 
 
 def test_resume_upload_proposes_items_and_saves_only_when_accepted(engine):
