@@ -133,8 +133,8 @@ def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptI
               format_func=comp_label, placeholder="Which competencies was this question testing?")
         suggested = debrief.suggest_tags(base.question)
         if suggested:
-            st.caption("Suggested for this question: " + ", ".join(comp_label(k) for k in suggested)
-                       + " (pre-filled when the question was added)")
+            st.caption("Suggested from the wording: " + ", ".join(
+                comp_label(k) + (" ✓" if k in base.competencies else "") for k in suggested))
         b1, b2, _, b4 = st.columns([1, 1, 3, 1])
         b1.button("Move up", key=f"q_up_{q.id}", icon=":material/arrow_upward:", disabled=n == 1,
                   on_click=_move, args=(ctx, items, q.id, -1), width="stretch")
@@ -158,7 +158,7 @@ def question_view(q: m.ScriptItem, n: int) -> None:
                 st.caption(label)
                 st.markdown(escape_markdown(text))
         if q.competencies:
-            st.caption("Competencies: " + ", ".join(comp_label(k) for k in q.competencies))
+            st.caption("Competencies: " + escape_markdown(", ".join(comp_label(k) for k in q.competencies)))
 
 
 def script_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
@@ -186,7 +186,7 @@ def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], 
                                    for p in debrief.appraisal_prompts(summary, candidates, comp_label)))
         if candidates:
             pos = {q.id: n for n, q in enumerate(items, start=1)}
-            lines = [f"- **{escape_markdown(c.evidence.title)}** — {', '.join(comp_label(k) for k in c.competencies)}"
+            lines = [f"- **{escape_markdown(c.evidence.title)}** — {escape_markdown(', '.join(comp_label(k) for k in c.competencies))}"
                      f" (Q{', Q'.join(str(pos[i]) for i in c.questions if i in pos)})" for c in candidates]
             st.markdown("**Stories from your bank you could have used**\n\n" + "\n".join(lines))
     with left:

@@ -28,6 +28,7 @@ NEW = "new"
 PICK_KEY = "iv_pick"
 SELECTED = "_iv_selected"
 FLASH = "_iv_flash"
+DONE = "_iv_done"
 NEW_ERRORS = "_iv_new_errors"
 DATES = {"min_value": dt.date(1950, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD/MM/YYYY"}
 
@@ -76,6 +77,9 @@ def pick_interview(ctx: Context, data: m.WorkspaceData) -> m.Interview | None:
     flash = st.session_state.pop(FLASH, None)
     if flash:
         st.error(flash, icon=":material/error:")
+    done = st.session_state.pop(DONE, None)
+    if done:
+        st.success(done, icon=":material/check:")
     return by_id.get(st.session_state[PICK_KEY])
 
 
@@ -318,6 +322,7 @@ def _delete(ctx: Context, iv: m.Interview) -> None:
         return
     st.session_state.pop(SELECTED, None)
     st.session_state.pop(PICK_KEY, None)
+    st.session_state[DONE] = f"Deleted “{escape_markdown(iv.title)}”."
 
 
 def delete_section(ctx: Context, iv: m.Interview) -> None:

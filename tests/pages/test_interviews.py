@@ -90,7 +90,7 @@ def test_create_annotate_rate_reorder_and_delete_questions(engine):
     assert [q.question for q in items] == questions
     assert [q.position for q in items] == [0, 1, 2]
     assert "conflict_resolution" in items[0].competencies  # suggested tags are pre-filled
-    assert any("Suggested for this question" in c.value for c in at.caption)
+    assert any(c.value.startswith("Suggested from the wording") and "✓" in c.value for c in at.caption)
 
     for q, rating in zip(items, (2, 4, 3), strict=True):
         at.text_area(key=_key("ScriptItem", q.id, "answer")).input(f"My answer to {q.id}").run()
@@ -220,6 +220,7 @@ def test_delete_an_interview_needs_confirmation(engine):
     assert not at.exception, at.exception
     assert all(x.id != iv.id for x in repo.list_all(engine, OWNER, m.Interview))
     assert at.selectbox(key="iv_pick").value != iv.id
+    assert any("Deleted" in x.value for x in at.success)
 
 
 def test_coach_view_is_read_only(engine):
@@ -238,3 +239,13 @@ def test_coach_view_is_read_only(engine):
     assert not at.file_uploader and not at.multiselect
     assert not [b for b in at.button if b.key and b.key.startswith(("q_", "iv_", "jd_"))]
     assert len(at.expander) >= len(_items(engine, shared.id))
+
+
+def test_markdown_in_user_text_is_shown_as_typed_not_rendered(engine):
+    at = _create(_open(), company="Beacon [Co](https://evil.example)")
+    iv = next(x for x in repo.list_all(engine, OWNER, m.Interview) if x.company.startswith("Beacon"))
+    _add_question(at, iv.id, "![pixel](https://evil.example/p.png) **why** us?")
+    q = _items(engine, iv.id)[0]
+    label = at.expander(key=f"q_exp_{q.id}").label
+    assert "![pixel](" not in label and "\\!\\[pixel\\]" in label
+    assert not any("[Co](" in x.value for x in at.subheader)
