@@ -1,7 +1,7 @@
 import streamlit as st
 
 from lib.evidence_bank import all_tags, evidence_frame
-from lib.ui import evidence_import, evidence_ui
+from lib.ui import evidence_editor, evidence_import, evidence_ui
 from lib.ui.guard import page_guard
 
 ctx = page_guard("Evidence bank")
@@ -29,9 +29,9 @@ def bank() -> None:
             st.info("Tick a row in the table to open it here, or add a new item.", icon=":material/touch_app:")
         else:
             with st.container(border=True):
-                evidence_ui.editor(ctx, current, all_tags(data.evidence))
+                evidence_editor.editor(ctx, current, all_tags(data.evidence))
     with right:
-        evidence_ui.add_form(ctx)
+        evidence_editor.add_form(ctx)
 
 
 if not ctx.can_edit:
