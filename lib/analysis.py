@@ -1,0 +1,146 @@
+"""Gap scoring for a whole workspace: the one place that wires the JD parser, the person's corrections,
+the employer's feedback and the stored evidence vectors into :func:`lib.scoring.score_interview`.
+
+Pages (Gap scoring, Patterns, One-page PDF) and the CLI call this module instead of wiring the steps
+themselves, so every screen shows the same numbers for the same data. Everything here is pure: the
+encoder, the stored vectors and "today" come in as arguments; nothing reads a clock or the database.
+
+Per interview (:func:`score_one`):
+
+1. parse its job description with :func:`lib.jd.parse_jd` (empty text gives no requirements);
+2. apply that interview's :class:`~lib.models.RequirementOverride` rows (ignored, re-kinded, re-tagged,
+   evidence excluded) — :func:`lib.scoring.score_interview` does it, this module only selects them;
+3. flag the competencies named by that interview's *employer-stated* feedback items
+   (:func:`flagged_competencies`); self-inferred reasons do not count as the employer's word;
+4. score against the whole evidence bank and that interview's own script questions.
+
+Evidence vectors (the slow part with the sentence model) are computed once per evidence *version* and
+stored; a page view only reads them back:
+
+    stored = lib.storage.vectors.load_vectors(engine, owner, model_id)
+    for ev in missing_vectors(data.evidence, stored, model_id):
+        save_vectors(engine, owner, ev.id, ev.version, model_id, compute_unit_vectors(ev, encoder))
+    unit_vectors = unit_vectors_from_stored(data.evidence, stored_after_saving, model_id)
+    scores = score_workspace(data, encoder, unit_vectors=unit_vectors, today=today)
+
+The TF-IDF fallback encoder is not cacheable (its vectors depend on the corpus): :func:`missing_vectors`
+returns nothing for it and the scorer works without stored vectors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from lib.errors import NotFound
+from lib.jd import ParsedJD, parse_jd
+from lib.matching.embedder import TFIDF_ID
+from lib.matching.units import evidence_units, unit_key
+from lib.models import Evidence, FeedbackSource, WorkspaceData
+from lib.scoring import InterviewScore, score_interview
+
+__all__ = [
+    "compute_unit_vectors", "flagged_competencies", "missing_vectors", "parse_interview_jd",
+    "score_one", "score_workspace", "unit_vectors_from_stored",
+]
+
+StoredVectors = Mapping[tuple[int, int], Sequence[tuple[str, np.ndarray]]]
+
+
+def _unwrap(encoder):
+    """The bare encoder and its fallback reason (``load_encoder`` returns a ``LoadedEncoder`` wrapper)."""
+    if hasattr(encoder, "encoder") and hasattr(encoder, "fallback_reason"):
+        return encoder.encoder, encoder.fallback_reason
+    return encoder, None
+
+
+def _cacheable(model_id: str, encoder=None) -> bool:
+    if encoder is not None:
+        return bool(getattr(_unwrap(encoder)[0], "cacheable", False))
+    return model_id != TFIDF_ID
+
+
+# ---------------------------------------------------------------- vectors
+
+
+def missing_vectors(evidence: Iterable[Evidence], stored: StoredVectors, model_id: str, *,
+                    encoder=None) -> tuple[Evidence, ...]:
+    """Saved evidence items whose vectors for ``model_id`` are not stored for their current version
+    (or were stored for different unit texts). ``stored``: what
+    :func:`lib.storage.vectors.load_vectors` returned for ``model_id``. Empty for a non-cacheable
+    model (the TF-IDF fallback; pass ``encoder`` to decide from its ``cacheable`` flag)."""
+    if not _cacheable(model_id, encoder):
+        return ()
+    out = []
+    for ev in evidence:
+        if ev.id is None:
+            continue
+        rows = stored.get((ev.id, ev.version))
+        if rows is None or [t for t, _ in rows] != [u.text for u in evidence_units(ev)]:
+            out.append(ev)
+    return tuple(out)
+
+
+def compute_unit_vectors(ev: Evidence, encoder) -> list[tuple[str, np.ndarray]]:
+    """(unit text, vector) for each unit of one evidence item, in unit order — the shape
+    :func:`lib.storage.vectors.save_vectors` stores."""
+    enc, _ = _unwrap(encoder)
+    units = evidence_units(ev)
+    if not units:
+        return []
+    vecs = enc.encode([u.text for u in units])
+    return [(u.text, np.asarray(vecs[i], dtype=np.float32)) for i, u in enumerate(units)]
+
+
+def unit_vectors_from_stored(evidence: Iterable[Evidence], stored: StoredVectors,
+                             model_id: str) -> dict[str, np.ndarray]:
+    """``{unit_key: vector}`` for the scorer, from stored rows of the *current* evidence versions only
+    (rows of an older version are ignored, so an edited item is never scored with stale vectors)."""
+    out: dict[str, np.ndarray] = {}
+    for ev in evidence:
+        if ev.id is None:
+            continue
+        for text, vec in stored.get((ev.id, ev.version), ()):
+            out[unit_key(model_id, text)] = vec
+    return out
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def flagged_competencies(data: WorkspaceData, interview_id: int) -> frozenset[str]:
+    """Competencies the employer's own feedback on this interview points at (self-inferred reasons and
+    items without a competency are left out)."""
+    return frozenset(f.competency for f in data.feedback
+                     if f.interview_id == interview_id and f.source == FeedbackSource.EMPLOYER and f.competency)
+
+
+def parse_interview_jd(data: WorkspaceData, interview_id: int) -> ParsedJD:
+    """The parsed job description of one interview (raises :class:`NotFound` for an unknown id)."""
+    for iv in data.interviews:
+        if iv.id == interview_id:
+            return parse_jd(iv.jd_text)
+    raise NotFound(f"Interview {interview_id} was not found.")
+
+
+def score_one(data: WorkspaceData, interview_id: int, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,
+              today: dt.date) -> InterviewScore:
+    """Score one interview of the workspace (see the module docstring for the steps)."""
+    parsed = parse_interview_jd(data, interview_id)
+    enc, reason = _unwrap(encoder)
+    items = sorted((q for q in data.script_items if q.interview_id == interview_id),
+                   key=lambda q: (q.position, q.id or 0))
+    overrides = [o for o in data.overrides if o.interview_id == interview_id]
+    return score_interview(parsed.requirements, parsed.gates, data.evidence, items, enc,
+                           overrides=overrides, flagged_competencies=flagged_competencies(data, interview_id),
+                           unit_vectors=unit_vectors, today=today, fallback_reason=reason)
+
+
+def score_workspace(data: WorkspaceData, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,
+                    today: dt.date) -> dict[int, InterviewScore]:
+    """``{interview_id: InterviewScore}`` for every saved interview, in date order (then id).
+    Deterministic: the same data, encoder and vectors give equal scores."""
+    order = sorted((iv for iv in data.interviews if iv.id is not None), key=lambda iv: (iv.interview_date, iv.id))
+    return {iv.id: score_one(data, iv.id, encoder, unit_vectors=unit_vectors, today=today) for iv in order}

@@ -1,0 +1,69 @@
+"""Streamlit caching around :mod:`lib.analysis`: the sentence model once per process, the workspace's
+scores once per data version and session.
+
+- :func:`encoder` — ``st.cache_resource``: the model is code, not user data, so one copy serves everyone.
+- :func:`workspace_scores` — ``st.cache_data(scope="session")`` keyed by database, owner, data version,
+  model id and the coach's share scope, so nobody is ever served another person's (or another share's)
+  scores, and any write (which bumps the data version) recomputes them on the next view. Before scoring
+  it stores the vectors of evidence items that have none for their current version (owner only; a
+  coach's view computes them in memory), so vectors are computed once per evidence version.
+- :func:`show_fallback` — a one-line ``st.info`` when the model could not load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from lib import analysis
+from lib.matching.embedder import LoadedEncoder, load_encoder
+from lib.scoring import InterviewScore
+from lib.storage import workspace
+from lib.storage.vectors import load_vectors, save_vectors
+from lib.ui import store
+
+
+@st.cache_resource(show_spinner="Loading the matching model…")
+def encoder() -> LoadedEncoder:
+    """The sentence model (or the TF-IDF fallback with its reason), loaded once per server process."""
+    return load_encoder()
+
+
+def show_fallback(loaded: LoadedEncoder | None = None) -> None:
+    loaded = loaded or encoder()
+    if loaded.fallback_reason:
+        st.info(loaded.fallback_reason, icon=":material/info:")
+
+
+def unit_vectors(ctx, data, loaded: LoadedEncoder) -> dict | None:
+    """Stored unit vectors for the current evidence versions; missing ones are computed first (and saved
+    when the viewer owns the workspace). None for a non-cacheable encoder."""
+    enc = loaded.encoder
+    if not getattr(enc, "cacheable", False):
+        return None
+    stored = load_vectors(ctx.engine, ctx.owner, enc.model_id)
+    missing = analysis.missing_vectors(data.evidence, stored, enc.model_id, encoder=enc)
+    for ev in missing:
+        rows = analysis.compute_unit_vectors(ev, enc)
+        stored[(ev.id, ev.version)] = rows
+        if ctx.can_edit:
+            save_vectors(ctx.engine, ctx.owner, ev.id, ev.version, enc.model_id, rows)
+    return analysis.unit_vectors_from_stored(data.evidence, stored, enc.model_id)
+
+
+@st.cache_data(scope="session", max_entries=4, show_spinner="Scoring your interviews…")
+def _scores(url: str, owner: str, version: int, model_id: str, scope: tuple[int, ...], today: dt.date,
+            _ctx, _data, _loaded) -> dict[int, InterviewScore]:
+    vectors = unit_vectors(_ctx, _data, _loaded)
+    return analysis.score_workspace(_data, _loaded, unit_vectors=vectors, today=today)
+
+
+def workspace_scores(ctx) -> dict[int, InterviewScore]:
+    """``{interview_id: InterviewScore}`` for the interviews this viewer may see (cached)."""
+    loaded = encoder()
+    data = ctx.data()
+    version = workspace.data_version(ctx.engine, ctx.owner)
+    scope = tuple(sorted(ctx.share.interview_ids)) if ctx.share is not None else ()
+    url = ctx.engine.url.render_as_string(hide_password=True)
+    return _scores(url, ctx.owner, version, loaded.encoder.model_id, scope, store.today(), ctx, data, loaded)

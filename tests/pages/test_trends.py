@@ -1,0 +1,64 @@
+"""AppTest of the Patterns page on the demo workspace (TF-IDF matcher for speed)."""
+
+import json
+
+import pytest
+
+from tests.pages.helpers import app_test
+
+
+@pytest.fixture(autouse=True)
+def fast_encoder(monkeypatch):
+    """The model is exercised in tests/lib/test_analysis.py; here the page logic is under test."""
+    from lib.matching import embedder
+    from lib.ui import analysis_ui
+
+    monkeypatch.setattr(analysis_ui, "load_encoder", lambda: embedder.load_encoder("tfidf"))
+    analysis_ui.encoder.clear()
+    yield
+    analysis_ui.encoder.clear()
+
+
+def _open():
+    at = app_test().run()
+    at.switch_page("pages/trends.py").run()
+    assert not at.exception
+    return at
+
+
+def _figure(at, key):
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        if chart.proto.id and key in chart.proto.id:
+            return spec
+    raise AssertionError(f"no chart {key}")
+
+
+def test_patterns_page_shows_every_chart_with_a_takeaway():
+    at = _open()
+    assert at.title[0].value == "Patterns across interviews"
+    heads = [h.value for h in at.subheader]
+    assert heads == ["Recurring gaps", "How far I get", "Every interview at a glance", "Self-rating over time",
+                     "My ratings vs the employer's feedback"]
+    assert len(at.get("plotly_chart")) == 5
+    texts = [t.value for t in at.text]
+    assert any("Stakeholder management was a gap" in t for t in texts)
+    funnel = _figure(at, "chart_funnel")
+    assert funnel["data"][0]["x"][0] == 7  # every demo interview was an application
+
+
+def test_company_filter_narrows_to_one_interview():
+    at = _open()
+    at.multiselect(key="trends_company").select("Pelican Row Learning").run()
+    assert not at.exception
+    assert any("Only one interview matches" in i.value for i in at.info)
+    funnel = _figure(at, "chart_funnel")
+    assert funnel["data"][0]["x"][0] == 1
+
+
+def test_outcome_filter_with_no_match_says_so():
+    at = _open()
+    at.multiselect(key="trends_outcome").select("withdrawn").run()
+    assert not at.exception
+    assert any("No interviews match" in w.value for w in at.warning)
+    assert not at.get("plotly_chart")
