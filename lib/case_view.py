@@ -12,18 +12,33 @@ from lib.actions import GapInput, propose_actions
 from lib.errors import NotFound
 from lib.feedback_view import preferred_contact
 from lib.letters_case import CaseSummary, assemble_summary, propose_evidence
-from lib.models import ActionItem, CasePoint, Evidence, FeedbackItem, Interview, Letter, WorkspaceData
+from lib.models import (
+    ActionItem,
+    CasePoint,
+    Evidence,
+    EvidenceKind,
+    FeedbackItem,
+    Interview,
+    Letter,
+    WorkspaceData,
+)
 
 
 @dataclass(frozen=True)
 class PointView:
     """One feedback item and its answer. saved: ``point`` is stored; otherwise it is a proposal (not stored)
-    citing ``proposed`` evidence. proposed: the strongest evidence for the item, best first."""
+    citing the best of the ``proposed`` evidence. proposed: the strongest evidence for the item, best first."""
 
     item: FeedbackItem
     point: CasePoint
     saved: bool
     proposed: tuple[Evidence, ...]
+
+    @property
+    def on_topic(self) -> bool:
+        """False when the item names a competency that none of the proposed evidence is tagged with: the
+        proposals then only share words with the feedback, and it may be a real skill gap."""
+        return not self.item.competency or any(self.item.competency in ev.competencies for ev in self.proposed)
 
 
 def find_interview(data: WorkspaceData, interview_id: int) -> Interview:
@@ -55,7 +70,7 @@ def point_views(data: WorkspaceData, interview_id: int, *, k: int = 3) -> tuple[
         if point is not None:
             out.append(PointView(item, point, True, proposed))
         else:
-            ids = tuple(ev.id for ev in proposed if ev.id is not None)
+            ids = tuple(ev.id for ev in proposed if ev.id is not None)[:1]  # one strong example keeps it short
             out.append(PointView(item, CasePoint(interview_id=interview_id, feedback_id=item.id, evidence_ids=ids),
                                  False, proposed))
     return tuple(out)
@@ -85,6 +100,12 @@ def saved_summary(letters: Sequence[Letter], interview_id: int) -> Letter | None
 # ---------------------------------------------------------------- gaps → action plan
 
 
+def _story_titles(evidence: Sequence[Evidence], ids: Sequence[int | None]) -> tuple[str, ...]:
+    """Titles of the STAR stories among ``ids`` (the only evidence an action can ask to rewrite as a story)."""
+    wanted = set(ids)
+    return tuple(ev.title for ev in evidence if ev.id in wanted and ev.kind == EvidenceKind.STORY)
+
+
 def _ratings_gaps(data: WorkspaceData, interview_id: int, flagged: Sequence[str]) -> list[GapInput]:
     """Fallback without the scoring module: flagged competencies and low-rated questions; a competency with
     tagged evidence is a demonstration gap, one without is a skill gap."""
@@ -98,7 +119,7 @@ def _ratings_gaps(data: WorkspaceData, interview_id: int, flagged: Sequence[str]
         if key in seen:
             continue
         seen.add(key)
-        titles = tuple(ev.title for ev in data.evidence if key in ev.competencies)
+        titles = _story_titles(data.evidence, [ev.id for ev in data.evidence if key in ev.competencies])
         out.append(GapInput(key, "demonstration_gap" if key in tagged else "skill_gap", titles, question))
     return out
 
@@ -118,15 +139,13 @@ def interview_gaps(data: WorkspaceData, interview_id: int) -> tuple[GapInput, ..
     gaps = [s for s in scores if s.gap_class in ("skill_gap", "demonstration_gap")]
     gaps.sort(key=lambda s: (not s.flagged, flagged.index(s.competency) if s.flagged else 0,
                              1.0 if s.demonstration is None else s.demonstration))
-    titles = {ev.id: ev.title for ev in data.evidence}
     out = []
     for s in gaps:
         asked = sorted((by_q[i] for i in s.script_item_ids if i in by_q), key=lambda q: (q.rating or 6, q.position))
         question = asked[0].question if asked else None
         if not question:
             question = next((f.wording for f in items if f.competency == s.competency), None)
-        out.append(GapInput(s.competency, str(s.gap_class), tuple(titles[i] for i in s.evidence_ids if i in titles),
-                            question))
+        out.append(GapInput(s.competency, str(s.gap_class), _story_titles(data.evidence, s.evidence_ids), question))
     return tuple(out)
 
 

@@ -78,7 +78,11 @@ def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence:
                        on_change=_save_point, args=(ctx, view, ev_key, "evidence_ids"), disabled=not ctx.can_edit)
         if not view.saved:
             st.caption("Suggested from your evidence bank — not saved yet. Change the choice or edit the paragraph "
-                       "to keep it.")
+                       "to keep it. The other strong matches are listed first in the picker.")
+        if not view.on_topic:
+            st.info(f"Nothing in your bank is tagged {label(item.competency)}, so these suggestions only share words "
+                    "with the feedback. Cite them only if they truly answer it — this may be a gap to work on "
+                    "(see the action plan).", icon=":material/lightbulb:")
         _paragraph(ctx, view, evidence)
         if message := _errors().get(item.id):
             st.error(message, icon=":material/error:")
@@ -94,7 +98,7 @@ def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
     if view.saved and point.paragraph.strip():
         fs.sync(point, {"paragraph": point.paragraph})
         kw = fs.on_change(ctx, point, "paragraph")
-        st.text_area("Paragraph", height=150, **kw)
+        st.text_area("Paragraph", height=200, **kw)
         fs.field_error(point, "paragraph")
         if ctx.can_edit and st.button("Redraft from the chosen evidence", key=f"case_redraft_{point.id}",
                                       type="tertiary", icon=":material/restart_alt:"):
@@ -107,7 +111,7 @@ def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
     digest = hashlib.sha1(draft.encode()).hexdigest()[:10]
     key = f"case_par_{view.item.id}_{int(view.saved)}_{digest}"
     st.session_state.setdefault(key, draft)
-    st.text_area("Paragraph", height=150, key=key, on_change=_save_point, args=(ctx, view, key, "paragraph"),
+    st.text_area("Paragraph", height=200, key=key, on_change=_save_point, args=(ctx, view, key, "paragraph"),
                  disabled=not ctx.can_edit, placeholder="Pick at least one piece of evidence to draft this point.")
     if draft:
         st.caption("Drafted from the chosen evidence, using only its own words — edit it freely.")

@@ -45,6 +45,14 @@ def test_point_views_follow_item_order_and_propose_evidence_for_unsaved_items():
     assert not views[0].saved and views[0].point.evidence_ids == (11,) and views[0].point.id is None
     assert views[0].proposed == (STORY,)  # research notes are never proposed
     assert views[1].saved and views[1].point is saved
+    assert views[0].on_topic  # the story is tagged with the item's competency
+
+
+def test_off_topic_proposals_are_marked():
+    views = cv.point_views(_data(), 1)
+    assert views[1].proposed == (STORY,)  # it only shares the word "design"
+    assert not views[1].on_topic
+    assert views[1].point.evidence_ids == (11,)
 
 
 def test_summary_uses_saved_paragraphs_and_drafts_the_rest_with_warnings():

@@ -60,14 +60,17 @@ def test_pick_evidence_for_an_unanswered_point_creates_it(isolated_store):
     item = repo.list_all(engine, "local", m.FeedbackItem, interview_id=orchard.id)[0]
     widget = _multiselect(at, item.id)
     proposed = list(widget.value)
-    assert proposed, "the strongest evidence is proposed"
+    assert len(proposed) == 1, "the strongest evidence is proposed"
     assert any("not saved yet" in c.value for c in at.caption)
+    assert any("Nothing in your bank is tagged System design" in i.value for i in at.info)
     assert repo.list_all(engine, "local", m.CasePoint, interview_id=orchard.id) == []
-    widget.set_value(proposed[:1]).run()
+    other = next(e.id for e in repo.list_all(engine, "local", m.Evidence)
+                 if e.kind == m.EvidenceKind.ACHIEVEMENT and e.id not in proposed)
+    widget.set_value([other]).run()
     assert not at.exception and not at.error
     points = repo.list_all(engine, "local", m.CasePoint, interview_id=orchard.id)
-    assert [p.evidence_ids for p in points] == [tuple(proposed[:1])]
-    ev = repo.get(engine, "local", m.Evidence, proposed[0])
+    assert [p.evidence_ids for p in points] == [(other,)]
+    ev = repo.get(engine, "local", m.Evidence, other)
     assert ev.title.split(" ")[0] in next(t.value for t in at.text_area if t.key.startswith(f"case_par_{item.id}_"))
 
 
