@@ -12,7 +12,7 @@ from lib.errors import SecondLookError, ValidationError
 from lib.letters_case import escape_markdown
 from lib.storage import repo
 from lib.ui import interview_autosave as auto
-from lib.ui.comments_ui import comments_panel
+from lib.ui.comments_ui import comments_for, comments_panel
 from lib.ui.guard import Context
 from lib.ui.interview_ui import F
 from lib.ui.store import now
@@ -101,10 +101,16 @@ def _delete(ctx: Context, q: m.ScriptItem) -> None:
         st.session_state[FLASH] = str(err)
 
 
-def _header(n: int, q: m.ScriptItem) -> str:
+def _header(n: int, q: m.ScriptItem, open_comments: int = 0) -> str:
     text = " ".join(q.question.split())
     text = text if len(text) <= 90 else text[:89].rstrip() + "…"
-    return f"**Q{n}** · {debrief.stars(q.rating)} · {escape_markdown(text)}"
+    note = f" · :material/chat: {open_comments}" if open_comments else ""
+    return f"**Q{n}** · {debrief.stars(q.rating)} · {escape_markdown(text)}{note}"
+
+
+def _open_comments(ctx: Context, q: m.ScriptItem) -> int:
+    return sum(1 for c in comments_for(ctx, q.interview_id, m.CommentTarget.SCRIPT_ITEM, q.id)
+               if not c.resolved and c.parent_id is None)
 
 
 def _edit(widget, label: str, ctx: Context, q: m.ScriptItem, name: str, **kw) -> None:
@@ -115,7 +121,7 @@ def _edit(widget, label: str, ctx: Context, q: m.ScriptItem, name: str, **kw) ->
 def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptItem]) -> None:
     base = auto.sync(q, tuple(Q.values()))
     auto.show_conflict(q, LABELS)  # outside the expander: visible even when it is closed
-    with st.expander(_header(n, base), key=f"q_exp_{q.id}", expanded=st.session_state.get(OPEN) == q.id):
+    with st.expander(_header(n, base, _open_comments(ctx, q)), key=f"q_exp_{q.id}", expanded=st.session_state.get(OPEN) == q.id):
         top, rate = st.columns([4, 1], vertical_alignment="bottom")
         with top:
             _edit(st.text_input, "Question", ctx, q, "question", max_chars=2000)
@@ -143,15 +149,17 @@ def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptI
         with b4.popover("Delete", icon=":material/delete:", width="stretch"):
             st.write("Delete this question and its notes?")
             st.button("Yes, delete", key=f"q_del_{q.id}", type="primary", on_click=_delete, args=(ctx, q))
+        comments_panel(ctx, q.interview_id, m.CommentTarget.SCRIPT_ITEM, q.id, key=f"q_comments_{q.id}")
 
 
 def _options(q: m.ScriptItem) -> list[str]:
     return [*KEYS, *(k for k in q.competencies if k not in KEYS)]  # never drop an unknown stored key
 
 
-def question_view(q: m.ScriptItem, n: int) -> None:
-    """The coach's read-only view of one question."""
-    with st.expander(_header(n, q), key=f"q_exp_{q.id}"):
+def question_view(ctx: Context, q: m.ScriptItem, n: int) -> None:
+    """The coach's read-only view of one question: everything visible at once, comments underneath."""
+    with st.container(border=True, key=f"q_view_{q.id}"):
+        st.markdown(_header(n, q))
         for label, text in (("Answer as given", q.answer), ("What went right", q.went_right),
                             ("What went wrong", q.went_wrong), ("What I would say next time", q.next_time)):
             if text.strip():
@@ -159,6 +167,7 @@ def question_view(q: m.ScriptItem, n: int) -> None:
                 st.markdown(escape_markdown(text))
         if q.competencies:
             st.caption("Competencies: " + escape_markdown(", ".join(comp_label(k) for k in q.competencies)))
+        comments_panel(ctx, q.interview_id, m.CommentTarget.SCRIPT_ITEM, q.id, key=f"q_comments_{q.id}")
 
 
 def script_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
@@ -170,8 +179,7 @@ def script_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> 
         if ctx.can_edit:
             question_editor(ctx, q, n, items)
         else:
-            question_view(q, n)
-        comments_panel(ctx, iv.id, m.CommentTarget.SCRIPT_ITEM, q.id, key=f"q_comments_{q.id}")
+            question_view(ctx, q, n)
 
 
 def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], evidence) -> None:

@@ -238,7 +238,8 @@ def test_coach_view_is_read_only(engine):
     assert not at.text_input and not at.text_area and not at.feedback and not at.date_input
     assert not at.file_uploader and not at.multiselect
     assert not [b for b in at.button if b.key and b.key.startswith(("q_", "iv_", "jd_"))]
-    assert len(at.expander) >= len(_items(engine, shared.id))
+    labels = " ".join(x.value for x in at.markdown)
+    assert all(q.question[:40] in labels for q in _items(engine, shared.id))
 
 
 def test_markdown_in_user_text_is_shown_as_typed_not_rendered(engine):
@@ -249,3 +250,14 @@ def test_markdown_in_user_text_is_shown_as_typed_not_rendered(engine):
     label = at.expander(key=f"q_exp_{q.id}").label
     assert "![pixel](" not in label and "\\!\\[pixel\\]" in label
     assert not any("[Co](" in x.value for x in at.subheader)
+
+
+def test_coach_comments_on_a_question_show_in_its_card(engine):
+    newest = max(repo.list_all(engine, OWNER, m.Interview), key=lambda iv: (iv.interview_date, iv.id))
+    q = _items(engine, newest.id)[1]
+    repo.add(engine, OWNER, m.Comment(interview_id=newest.id, target=m.CommentTarget.SCRIPT_ITEM, target_id=q.id,
+                                      body="Use the pipeline story here.", author_name="Sam"),
+             now=dt.datetime.now(dt.UTC))
+    at = _open()
+    assert at.expander(key=f"q_exp_{q.id}").label.endswith(":material/chat: 1")
+    assert any("Use the pipeline story here" in x.value for x in at.expander(key=f"q_exp_{q.id}").markdown)
