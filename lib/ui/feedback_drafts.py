@@ -97,6 +97,8 @@ def _send_row(ctx, iv: m.Interview, step: NextStep, choice: fv.DraftChoice, cont
               subject: str, body: str, today: dt.date) -> None:
     if message := st.session_state.pop("_fb_draft_error", None):
         st.error(message, icon=":material/error:")
+    if not ctx.can_edit:  # a coach reads the draft; sending and logging are the owner's
+        return
     cols = st.columns([2, 2, 2], vertical_alignment="bottom")
     with cols[0]:
         try:
@@ -104,8 +106,6 @@ def _send_row(ctx, iv: m.Interview, step: NextStep, choice: fv.DraftChoice, cont
             st.link_button("Open in my mail program", url, icon=":material/mail:", key="fb_mailto")
         except ValidationError:
             st.caption("Add a valid email address to a contact to open this in your mail program.")
-    if not ctx.can_edit:
-        return
     channels = list(m.Channel)
     default = step.suggested_channel or m.Channel.EMAIL
     with cols[1]:

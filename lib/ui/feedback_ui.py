@@ -37,6 +37,9 @@ def pick_interview(interviews: Sequence[m.Interview], default_id: int | None, ke
     ids = [iv.id for iv in interviews]
     by_id = {iv.id: iv for iv in interviews}
     labels = {iv.id: interview_label(iv) for iv in interviews}
+    asked = str(st.query_params.get("interview", ""))  # a link may name the interview: ?interview=ID
+    if asked.isdigit() and int(asked) in by_id:
+        default_id = int(asked)
     index = ids.index(default_id) if default_id in ids else 0
     chosen = st.selectbox("Interview", ids, index=index, format_func=labels.get, key=key)
     return by_id[chosen]

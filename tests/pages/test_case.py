@@ -158,3 +158,13 @@ def test_owner_without_feedback_is_sent_to_the_feedback_page(isolated_store):
     at.switch_page(PAGE).run()
     assert not at.exception
     assert any("No feedback recorded yet" in i.value for i in at.info)
+
+
+def test_a_link_can_name_the_interview(isolated_store):
+    at = app_test().run()
+    engine = _engine(isolated_store)
+    orchard = _interview(engine, "Orchard & Vane")
+    at.query_params["interview"] = str(orchard.id)
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="case_interview").value == orchard.id
