@@ -20,11 +20,12 @@ from typing import Any
 
 import streamlit as st
 
-from lib.errors import ConflictError, SecondLookError, ValidationError
+from lib.errors import ConflictError, NotFound, SecondLookError, ValidationError
 from lib.storage import repo
 from lib.ui.guard import Context
 from lib.ui.store import now
 
+GONE = "_autosave_gone"  # message for a save whose record was deleted elsewhere (shown by the page)
 ToWidget = Callable[[Any], Any]  # stored value -> widget value
 ToModel = Callable[[Any], Any]  # widget value -> stored value
 
@@ -105,6 +106,9 @@ def save_field(ctx: Context, obj: Any, field: Field, adjust: Callable[[Any], Any
     except ConflictError as err:
         st.session_state[prefix(obj) + "__conflict"] = (str(err), field.name, _plain(raw))
         st.session_state.pop(prefix(obj) + "__base", None)  # refilled from storage on this run
+        return
+    except NotFound as err:  # deleted elsewhere: its widgets disappear on this run, so say it at the top
+        st.session_state[GONE] = str(err)
         return
     except SecondLookError as err:
         errs[field.name] = str(err)

@@ -68,13 +68,18 @@ def pick_interview(ctx: Context, data: m.WorkspaceData) -> m.Interview | None:
     if not options:
         st.info("No interviews have been shared with you yet.")
         st.stop()
+    asked = st.query_params.get("interview")  # ?interview=<id> from another page's link
+    if asked is not None:
+        del st.query_params["interview"]
+        if asked.isdigit() and int(asked) in by_id:
+            _select(int(asked))
     if st.session_state.get(PICK_KEY) not in options:
         want = st.session_state.get(SELECTED)
         st.session_state[PICK_KEY] = want if want in options else options[0]
     names = {iv.id: debrief.interview_label(iv) for iv in ivs}
     st.selectbox("Interview", options, key=PICK_KEY, on_change=_remember_pick,
                  format_func=functools.partial(_pick_label, names))
-    flash = st.session_state.pop(FLASH, None)
+    flash = st.session_state.pop(FLASH, None) or st.session_state.pop(auto.GONE, None)
     if flash:
         st.error(flash, icon=":material/error:")
     done = st.session_state.pop(DONE, None)

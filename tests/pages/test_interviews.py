@@ -261,3 +261,17 @@ def test_coach_comments_on_a_question_show_in_its_card(engine):
     at = _open()
     assert at.expander(key=f"q_exp_{q.id}").label.endswith(":material/chat: 1")
     assert any("Use the pipeline story here" in x.value for x in at.expander(key=f"q_exp_{q.id}").markdown)
+
+
+def test_query_parameter_selects_an_interview_and_a_save_on_a_deleted_question_says_so(engine):
+    oldest = min(repo.list_all(engine, OWNER, m.Interview), key=lambda iv: (iv.interview_date, iv.id))
+    at = app_test().run()
+    at.switch_page(PAGE)
+    at.query_params["interview"] = str(oldest.id)
+    at.run()
+    assert at.selectbox(key="iv_pick").value == oldest.id
+    q = _items(engine, oldest.id)[0]
+    repo.delete(engine, OWNER, m.ScriptItem, q.id, now=dt.datetime.now(dt.UTC))
+    at.text_area(key=_key("ScriptItem", q.id, "answer")).input("Too late").run()
+    assert not at.exception, at.exception
+    assert any("does not exist" in e for e in _errors(at))
