@@ -21,6 +21,8 @@ and the self-ratings alone (:func:`lib.scoring_competencies.score_competencies` 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -96,6 +98,13 @@ def default_interview_id(data: WorkspaceData) -> int | None:
         return None
     rejected = [iv for iv in ivs if iv.outcome == Outcome.REJECTED] or ivs
     return max(rejected, key=lambda iv: (iv.decided_on or iv.interview_date, iv.interview_date, iv.id)).id
+
+
+def pdf_file_name(interview: Interview) -> str:
+    """``second-look-<company>-<interview date>.pdf`` with a plain ASCII slug of the company."""
+    plain = unicodedata.normalize("NFKD", interview.company).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].strip("-") or "interview"
+    return f"second-look-{slug}-{interview.interview_date.isoformat()}.pdf"
 
 
 # ---------------------------------------------------------------- strengths and gaps

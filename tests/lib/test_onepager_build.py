@@ -14,7 +14,7 @@ from lib import models as m
 from lib.errors import NotFound
 from lib.jd import WEIGHTS
 from lib.onepager import render_onepager
-from lib.onepager_build import build_onepager_data, clip, default_interview_id, feedback_status
+from lib.onepager_build import build_onepager_data, clip, default_interview_id, feedback_status, pdf_file_name
 from lib.scoring import InterviewScore, RequirementScore
 from lib.scoring_competencies import score_competencies
 
@@ -211,6 +211,14 @@ def test_unknown_interview_and_default_choice():
         build_onepager_data(data, 999, None, today=TODAY)
     assert default_interview_id(data) == IV  # the latest rejection, not the later offer
     assert default_interview_id(m.WorkspaceData()) is None
+
+
+def test_file_name_is_a_plain_slug_of_company_and_date():
+    assert pdf_file_name(m.Interview("Orchard & Vane", "Analyst", dt.date(2026, 9, 14))) == \
+        "second-look-orchard-vane-2026-09-14.pdf"
+    assert pdf_file_name(m.Interview("Ünïcode ☃ Ltd.", "Analyst", dt.date(2026, 1, 2))) == \
+        "second-look-unicode-ltd-2026-01-02.pdf"
+    assert pdf_file_name(m.Interview("☃", "Analyst", dt.date(2026, 1, 2))) == "second-look-interview-2026-01-02.pdf"
 
 
 def test_clip_cuts_at_a_word_and_flattens_lines():
