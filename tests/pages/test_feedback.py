@@ -169,3 +169,17 @@ def test_coach_view_is_read_only(isolated_store, page):
     assert "Add contact" not in labels and "Log that I sent it" not in labels and "Add reason" not in labels
     assert all(t.disabled for t in at.text_area if t.key and t.key.startswith("fs_"))
     assert at.selectbox(key="fb_interview").value == pelican.id
+
+
+def test_a_follow_up_due_puts_the_follow_up_draft_first(isolated_store):
+    at = _open()
+    at.selectbox(key="fb_interview").set_value(_interview(_engine(isolated_store), "Larchwell Health").id).run()
+    at.date_input(key="fb_att_on").set_value(dt.date.today() - dt.timedelta(days=9))
+    at.text_area(key="fb_att_sum").input("Asked for feedback by email.")
+    _button(at, "Add to the log").click().run()
+    assert not at.exception and not at.error
+    assert "follow-up" in _next_step(at)
+    which = at.get("button_group")
+    assert which and "Follow-up" in str(which[-1].proto)
+    subject = next(t for t in at.text_input if t.key and t.key.endswith("_subject"))
+    assert subject.value.startswith("Re: ")
