@@ -4,6 +4,7 @@ from lib import debrief
 from lib import models as m
 from lib.letters_case import escape_markdown
 from lib.ui import interview_autosave as auto
+from lib.ui import interview_jd_ui as jd_ui
 from lib.ui import interview_script_ui as script_ui
 from lib.ui import interview_ui as ui
 from lib.ui.comments_ui import comments_panel
@@ -38,7 +39,7 @@ with appraisal_tab:
 with details_tab:
     if ctx.can_edit:
         ui.details_editor(ctx, iv)
-        ui.jd_editor(ctx, iv)
+        jd_ui.jd_editor(ctx, iv)
         ui.delete_section(ctx, iv)
     else:
         ui.details_view(iv)

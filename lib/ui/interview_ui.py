@@ -1,6 +1,7 @@
 """Widgets of the Interviews page: pick or create an interview, its details (autosaved), the job
-description (pasted or uploaded, reviewed before it replaces anything), deletion, and the summary header.
-The script and the appraisal live in :mod:`lib.ui.interview_script_ui`."""
+deletion, and the summary header.
+The script and the appraisal live in :mod:`lib.ui.interview_script_ui`, the job description in
+:mod:`lib.ui.interview_jd_ui`."""
 
 from __future__ import annotations
 
@@ -13,11 +14,8 @@ import streamlit as st
 from lib import debrief
 from lib import models as m
 from lib.competencies import label as comp_label
-from lib.errors import SecondLookError, UploadRefused, ValidationError
-from lib.ingest import extract_text
-from lib.ingest.limits import Limits, human_size
+from lib.errors import SecondLookError, ValidationError
 from lib.letters_case import escape_markdown
-from lib.settings import UPLOAD_LIMIT_BYTES
 from lib.storage import repo
 from lib.ui import interview_autosave as auto
 from lib.ui.guard import Context
@@ -200,7 +198,7 @@ def _furthest_check(iv: m.Interview) -> m.Interview:
     return iv
 
 
-def _edit(widget, label: str, ctx: Context, iv: m.Interview, name: str, adjust=None, **kw) -> None:
+def edit_field(widget, label: str, ctx: Context, iv: m.Interview, name: str, adjust=None, **kw) -> None:
     widget(label, key=auto.wkey(iv, name), on_change=auto.save_field, args=(ctx, iv, F[name], adjust), **kw)
     auto.field_error(iv, name)
 
@@ -209,27 +207,27 @@ def details_editor(ctx: Context, iv: m.Interview) -> None:
     auto.sync(iv, tuple(F.values()))
     c1, c2 = st.columns(2)
     with c1:
-        _edit(st.text_input, "Company", ctx, iv, "company", max_chars=m.MAX_TITLE)
+        edit_field(st.text_input, "Company", ctx, iv, "company", max_chars=m.MAX_TITLE)
     with c2:
-        _edit(st.text_input, "Role", ctx, iv, "role", max_chars=m.MAX_TITLE)
+        edit_field(st.text_input, "Role", ctx, iv, "role", max_chars=m.MAX_TITLE)
     c1, c2, c3 = st.columns(3)
     with c1:
-        _edit(st.date_input, "Interview date", ctx, iv, "interview_date", **DATES)
+        edit_field(st.date_input, "Interview date", ctx, iv, "interview_date", **DATES)
     with c2:
-        _edit(st.selectbox, "Outcome", ctx, iv, "outcome", options=list(m.Outcome), format_func=outcome_label)
+        edit_field(st.selectbox, "Outcome", ctx, iv, "outcome", options=list(m.Outcome), format_func=outcome_label)
     with c3:
-        _edit(st.date_input, "Decision arrived on", ctx, iv, "decided_on", help="Leave empty while you wait.",
+        edit_field(st.date_input, "Decision arrived on", ctx, iv, "decided_on", help="Leave empty while you wait.",
               **DATES)
     c1, c2 = st.columns([2, 1])
     with c1:
-        _edit(st.multiselect, "Stages attended", ctx, iv, "stages", _stages_adjust, options=list(m.Stage),
+        edit_field(st.multiselect, "Stages attended", ctx, iv, "stages", _stages_adjust, options=list(m.Stage),
               format_func=stage_label, placeholder="Choose stages")
     with c2:
-        _edit(st.selectbox, "Furthest stage reached", ctx, iv, "furthest_stage", _furthest_check,
+        edit_field(st.selectbox, "Furthest stage reached", ctx, iv, "furthest_stage", _furthest_check,
               options=list(m.Stage), format_func=stage_label)
-    _edit(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers",
+    edit_field(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers",
           help="Adding job titles? Separate people with semicolons: Ana Ruiz, Recruiter; Bo Lind, Head of Data")
-    _edit(st.text_area, "Notes", ctx, iv, "notes", height=120)
+    edit_field(st.text_area, "Notes", ctx, iv, "notes", height=120)
 
 
 def details_view(iv: m.Interview) -> None:
@@ -242,77 +240,6 @@ def details_view(iv: m.Interview) -> None:
             st.caption(title)
             with st.container(height=220 if len(text) > 800 else "content", border=True):
                 st.markdown(escape_markdown(text))
-
-
-# ---------------------------------------------------------------- the job description
-
-
-def _pending_key(iv: m.Interview) -> str:
-    return f"_jd_pending_{iv.id}"
-
-
-def _read_upload(iv: m.Interview, upload) -> None:
-    """Extract an uploaded file once (per file) into a pending text for review; refusals store nothing."""
-    seen = f"_jd_seen_{iv.id}"
-    if upload is None or st.session_state.get(seen) == upload.file_id:
-        return
-    st.session_state[seen] = upload.file_id
-    st.session_state.pop(_pending_key(iv), None)
-    try:
-        if upload.size > UPLOAD_LIMIT_BYTES:
-            raise UploadRefused(f"{upload.name} is {human_size(upload.size)}; the limit is "
-                                f"{human_size(UPLOAD_LIMIT_BYTES)}.")
-        with st.spinner("Reading the file…"):
-            found = extract_text(upload.getvalue(), upload.name, Limits(max_bytes=UPLOAD_LIMIT_BYTES))
-    except UploadRefused as err:
-        st.session_state[f"_jd_error_{iv.id}"] = str(err)
-        return
-    st.session_state[_pending_key(iv)] = (upload.name, found.text, found.warnings)
-
-
-def _use_upload(ctx: Context, iv: m.Interview, mode: str) -> None:
-    name, text, _ = st.session_state.pop(_pending_key(iv))
-    current = auto.base_of(iv).jd_text
-    new = text if mode == "replace" or not current.strip() else f"{current.rstrip()}\n\n{text}"
-    auto.set_and_save(ctx, iv, F["jd_text"], new)
-
-
-def _discard_upload(iv: m.Interview) -> None:
-    st.session_state.pop(_pending_key(iv), None)
-
-
-def jd_editor(ctx: Context, iv: m.Interview) -> None:
-    _edit(st.text_area, "Job description", ctx, iv, "jd_text", height=240,
-          placeholder="Paste the job advert here, or upload it below.")
-    upload = st.file_uploader("…or upload it (PDF, DOCX or TXT, up to 10 MB)", type=["pdf", "docx", "txt"],
-                              key=f"jd_upload_{iv.id}")
-    _read_upload(iv, upload)
-    error = st.session_state.pop(f"_jd_error_{iv.id}", None)
-    if error:
-        st.error(error, icon=":material/block:")
-    pending = st.session_state.get(_pending_key(iv))
-    if not pending:
-        return
-    name, text, warnings = pending
-    with st.container(border=True):
-        st.markdown(f"**Text found in {escape_markdown(name)}** — check it before using it.")
-        for w in warnings:
-            st.caption(w)
-        with st.container(height=220, border=False):
-            st.text(text)
-        current = auto.base_of(iv).jd_text
-        cols = st.columns(3)
-        if current.strip():
-            st.warning(f"You already have a job description ({len(current):,} characters). Replacing it "
-                       "cannot be undone; adding keeps both.", icon=":material/warning:")
-            cols[0].button("Replace my text", key=f"jd_replace_{iv.id}", on_click=_use_upload,
-                           args=(ctx, iv, "replace"))
-            cols[1].button("Add below my text", key=f"jd_append_{iv.id}", on_click=_use_upload,
-                           args=(ctx, iv, "append"))
-        else:
-            cols[0].button("Use this text", type="primary", key=f"jd_use_{iv.id}", on_click=_use_upload,
-                           args=(ctx, iv, "replace"))
-        cols[2].button("Discard", key=f"jd_discard_{iv.id}", on_click=_discard_upload, args=(iv,))
 
 
 # ---------------------------------------------------------------- deletion
