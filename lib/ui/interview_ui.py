@@ -1,6 +1,5 @@
-"""Widgets of the Interviews page: pick or create an interview, its details (autosaved), the job
-deletion, and the summary header.
-The script and the appraisal live in :mod:`lib.ui.interview_script_ui`, the job description in
+"""Widgets of the Interviews page: pick or create an interview, its details (autosaved), deletion, and
+the summary header. The script and the appraisal live in :mod:`lib.ui.interview_script_ui`, the job description in
 :mod:`lib.ui.interview_jd_ui`."""
 
 from __future__ import annotations
