@@ -26,7 +26,7 @@ with left:
         with st.container(border=True):
             st.markdown(("**Due** · " if step.urgent else "") + step.text)
             if ctx.can_edit:
-                link(step.page, "Open")
+                link(step.page, "Open", query_params={"interview": step.interview_id} if step.interview_id else None)
 with right:
     st.subheader("Latest interviews")
     for iv in summary.latest:

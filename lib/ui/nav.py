@@ -26,12 +26,12 @@ def available_pages() -> list[tuple[str, str, str, bool]]:
     return [p for p in PAGES if (ROOT / p[0]).is_file()]
 
 
-def link(script: str, label: str, icon: str = ":material/arrow_forward:") -> None:
+def link(script: str, label: str, icon: str = ":material/arrow_forward:", query_params: dict | None = None) -> None:
     """A link to another page, drawn only when that page exists in this build."""
     import streamlit as st
 
     if any(p[0] == script for p in available_pages()):
         try:
-            st.page_link(script, label=label, icon=icon)
+            st.page_link(script, label=label, icon=icon, query_params=query_params)
         except st.errors.StreamlitPageNotFoundError:
             pass  # a page script run on its own (no st.navigation yet) can't link to its siblings
