@@ -27,9 +27,9 @@ __all__ = ["GAP_ORDER", "calibration_scatter", "competency_quadrant", "funnel_ch
 GAP_ORDER = (pal.GAP_STRENGTH, pal.GAP_DEMONSTRATION, pal.GAP_SKILL, pal.GAP_NOT_ASSESSED)
 FONT = dict(family="Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif", size=14, color=pal.INK)
 # a qualitative Okabe–Ito order for lines (one per competency); gap-class colours are kept for classes
-LINE_COLOURS = ("#0072B2", "#CC79A7", "#56B4E9", "#009E73", "#E69F00", "#000000", "#D55E00", "#F0E442")
+LINE_COLOURS = ("#0072B2", "#CC79A7", "#56B4E9", "#000000")
 LINE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
-MAX_LINES = 6
+MAX_LINES = 4
 
 
 def _layout(fig: go.Figure, *, height: int = 420, **kw) -> go.Figure:
@@ -54,11 +54,17 @@ def _iv_label(row) -> str:
 
 def gap_heatmap(frame: pd.DataFrame, *, competencies: Sequence[str] | None = None) -> go.Figure:
     """Competency (rows) × interview (columns, ordered by date) coloured by gap class; hover explains each
-    cell with the scorer's reason. Competencies never assessed anywhere are left out unless listed."""
+    cell with the scorer's reason. Rows: ``competencies`` in that order, or every competency assessed
+    somewhere, the most frequent gaps first."""
     if frame.empty:
         return message_figure("No scored interviews to show yet.")
-    assessed = frame[frame["gap_class"] != pal.GAP_NOT_ASSESSED]
-    keys = list(competencies) if competencies is not None else list(dict.fromkeys(assessed["competency"]))
+    if competencies is None:
+        assessed = frame[frame["gap_class"] != pal.GAP_NOT_ASSESSED]
+        gaps = assessed["gap_class"].isin([pal.GAP_SKILL, pal.GAP_DEMONSTRATION]).groupby(
+            assessed["competency"], sort=False).sum()
+        keys = sorted(gaps.index, key=lambda k: (-int(gaps[k]), competency_label(k)))
+    else:
+        keys = list(competencies)
     if not keys:
         return message_figure("None of these interviews assessed a competency yet.")
     ivs = frame.drop_duplicates("interview_id").sort_values(["interview_date", "interview_id"], kind="stable")
@@ -119,12 +125,13 @@ def recurring_gaps(summary: pd.DataFrame, *, top: int = 12) -> go.Figure:
 
 
 def trend_lines(frame: pd.DataFrame, summary: pd.DataFrame, *, limit: int = MAX_LINES) -> go.Figure:
-    """Self-rating (1–5) per competency over interview dates, for the ``limit`` competencies rated in the
-    most interviews (ties: the summary's ranking). Markers show the gap class of each point."""
+    """Self-rating (1–5) per competency over interview dates, for the first ``limit`` competencies of the
+    summary's ranking (the most recurrent gaps) rated in two interviews or more. Markers show the gap
+    class of each point; line colours avoid the gap-class colours."""
     candidates = summary[summary["n_rated"] >= 2]
     if candidates.empty:
         return message_figure("A trend needs a competency rated in at least two interviews.")
-    keys = candidates.sort_values("n_rated", ascending=False, kind="stable")["competency"].head(limit).tolist()
+    keys = candidates["competency"].head(limit).tolist()
     fig = go.Figure()
     for n, key in enumerate(keys):
         pts = frame[(frame["competency"] == key) & frame["demonstration"].notna()].sort_values(
@@ -152,7 +159,7 @@ def funnel_chart(funnel: pd.DataFrame) -> go.Figure:
         return message_figure("No interviews to count yet.")
     fig = go.Figure(go.Funnel(
         y=funnel["label"].tolist(), x=funnel["reached"].tolist(), textinfo="value+percent initial",
-        marker=dict(color=[pal.ACCENT] * (len(funnel) - 1) + [pal.STRENGTH]), connector=dict(line=dict(width=0)),
+        marker=dict(color=[pal.ACCENT] * (len(funnel) - 1) + [pal.STRENGTH]), connector=dict(fillcolor=pal.TINT, line=dict(width=0)),
         hovertemplate="<b>%{y}</b><br>%{x} reached it (%{percentInitial:.0%} of all)<extra></extra>"))
     return _layout(fig, height=360)
 

@@ -148,7 +148,7 @@ def competency_summary(frame: pd.DataFrame) -> pd.DataFrame:
     assessed interviews, weight = that interview's requirement weight for it, clipped to
     [``NEEDED_WEIGHT_FLOOR``, 1] (1 = a must-have; asked about but not listed counts like a nice-to-have)
     — the ranking key: a gap on a must-have in many interviews ranks first. skill_gap_in / demo_gap_in: the interviews.
-    Sorted by weighted_gap, then n_gap, descending, then label.
+    Sorted by n_gap, then weighted_gap, descending, then label.
     """
     rows = []
     ordered = frame.sort_values(["interview_date", "interview_id"], kind="stable")
@@ -174,7 +174,7 @@ def competency_summary(frame: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     for col in ("mean_demonstration", "trend", "gap_share", "weighted_gap"):
         out[col] = out[col].astype("float64")
-    out = out.sort_values(["weighted_gap", "n_gap", "competency_label"], ascending=[False, False, True],
+    out = out.sort_values(["n_gap", "weighted_gap", "competency_label"], ascending=[False, False, True],
                           kind="stable")
     return out.reset_index(drop=True)
 

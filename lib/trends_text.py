@@ -52,8 +52,11 @@ def recurring_takeaway(summary: pd.DataFrame) -> str:
     return f"{top['competency_label']} was a gap in {int(top['n_gap'])} of {int(top['n_assessed'])} interviews, {how}."
 
 
-def trend_takeaway(summary: pd.DataFrame) -> str:
+def trend_takeaway(summary: pd.DataFrame, *, limit: int | None = None) -> str:
+    """About the competencies :func:`lib.charts.trend_lines` draws (the first ``limit`` rated twice)."""
     moving = summary[summary["trend"].notna()]
+    if limit is not None:
+        moving = moving.head(limit)
     if moving.empty:
         return "A trend needs a competency rated in at least two interviews."
     up = moving.sort_values(["trend", "competency_label"], ascending=[False, True], kind="stable").iloc[0]
@@ -78,8 +81,10 @@ def funnel_takeaway(funnel: pd.DataFrame) -> str:
     drops = [(reached[i] - reached[i + 1], i) for i in range(len(reached) - 1)]
     drop, i = max(drops, key=lambda d: (d[0], -d[1]))
     furthest = max(j for j, n in enumerate(reached) if n > 0)
-    lead = (f"Of {_plural(total, 'application')}, {reached[furthest]} reached "
-            f"{STAGE_LABELS[Stage(funnel['stage'].iloc[furthest])].lower()}")
+    stage = Stage(funnel["stage"].iloc[furthest])
+    went = ("got an offer" if stage == Stage.OFFER else "went no further than applying" if stage == Stage.APPLIED
+            else f"reached the {STAGE_LABELS[stage].lower()} stage")
+    lead = f"Of {_plural(total, 'application')}, {reached[furthest]} {went}"
     if drop == 0:
         return lead + "."
     a, b = funnel["label"].iloc[i], funnel["label"].iloc[i + 1]

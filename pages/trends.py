@@ -47,7 +47,7 @@ chart_section("Every interview at a glance", say.heatmap_takeaway(frame, summary
 
 left, right = st.columns(2, gap="large")
 with left:
-    chart_section("Self-rating over time", say.trend_takeaway(summary), charts.trend_lines(frame, summary),
+    chart_section("Self-rating over time", say.trend_takeaway(summary, limit=charts.MAX_LINES), charts.trend_lines(frame, summary),
                   key="chart_trend")
 with right:
     chart_section("My ratings vs the employer's feedback", say.calibration_takeaway(calibration),
