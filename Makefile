@@ -10,6 +10,7 @@ $(STAMP): requirements-dev.txt requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .  # the `secondlook` command
 	touch $(STAMP)
 
 run: $(STAMP)  ## start the app on http://127.0.0.1:8501 (local mode, SQLite, demo workspace on first start)
