@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lib import models as m
+from lib.competencies import is_known
 from lib.errors import ImportRefused, ValidationError
 from lib.settings import UPLOAD_LIMIT_BYTES, human_size
 
@@ -131,6 +132,10 @@ def parse_csv(raw: bytes, cls: type, *, limit: int = UPLOAD_LIMIT_BYTES) -> list
                     kwargs.pop("outcome", None)
                 if cls is m.Evidence and not kwargs.get("source"):
                     kwargs.pop("source", None)
+                unknown = [k for k in kwargs.get("competencies", ()) if not is_known(k)]
+                if unknown:
+                    raise ValidationError("competencies", f"unknown competency key '{unknown[0][:40]}' "
+                                                          "(see the competency list in the app)")
                 objs.append(cls(**kwargs))
             except ValidationError as err:
                 problems.append((rownum, err.field, err.message))

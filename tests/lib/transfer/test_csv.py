@@ -62,3 +62,10 @@ def test_import_csv_writes_all_rows(engine):
     raw = export_csv([m.Evidence(kind="skill", title=f"S{i}") for i in range(5)], m.Evidence)
     assert import_csv(engine, "alice", raw, m.Evidence, now=NOW) == 5
     assert len(repo.list_all(engine, "alice", m.Evidence)) == 5
+
+
+def test_unknown_competency_keys_are_refused_per_row():
+    raw = "kind,title,competencies\r\nskill,SQL,analytical_thinking\r\nskill,Python,wizardry\r\n".encode()
+    with pytest.raises(ImportRefused) as err:
+        parse_csv(raw, m.Evidence)
+    assert [(r, c) for r, c, _ in err.value.problems] == [(3, "competencies")]
