@@ -1,0 +1,141 @@
+"""lib.analysis: workspace scoring glue and evidence-vector upkeep."""
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from lib import analysis
+from lib.demo import demo_data
+from lib.matching.embedder import MINILM_ID, TFIDF_ID, load_encoder
+from lib.matching.units import evidence_units, unit_key
+from lib.models import RequirementOverride
+
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def demo():
+    data, _ = demo_data(today=TODAY)
+    return data
+
+
+@pytest.fixture(scope="module")
+def tfidf_scores(demo):
+    return analysis.score_workspace(demo, load_encoder("tfidf"), today=TODAY)
+
+
+class CountingEncoder:
+    """A cacheable stand-in: deterministic vectors from the text's bytes; counts encoded texts."""
+
+    model_id = "counting-test"
+    cacheable = True
+
+    def __init__(self):
+        self.encoded = []
+
+    def encode(self, texts):
+        self.encoded.extend(texts)
+        out = np.zeros((len(texts), 8), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for j, b in enumerate(t.encode()):
+                out[i, j % 8] += b
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def test_every_demo_interview_gets_requirements_in_date_order(demo, tfidf_scores):
+    assert set(tfidf_scores) == {iv.id for iv in demo.interviews}
+    dates = [next(iv.interview_date for iv in demo.interviews if iv.id == k) for k in tfidf_scores]
+    assert dates == sorted(dates)
+    for sc in tfidf_scores.values():
+        assert len(sc.requirements) >= 5
+        assert 0.0 <= sc.fit <= 1.0
+        assert sc.encoder_id == TFIDF_ID
+
+
+def test_scoring_is_deterministic(demo, tfidf_scores):
+    again = analysis.score_workspace(demo, load_encoder("tfidf"), today=TODAY)
+    assert again == tfidf_scores
+
+
+def test_only_employer_feedback_flags_a_competency(demo, tfidf_scores):
+    assert analysis.flagged_competencies(demo, 6) == {"stakeholder_management", "ownership", "decision_making"}
+    assert analysis.flagged_competencies(demo, 3) == frozenset()  # a self-inferred reason is not the employer's
+    flagged = {c.competency for c in tfidf_scores[6].competencies if c.flagged}
+    assert flagged == {"stakeholder_management", "ownership", "decision_making"}
+    assert not any(c.flagged for c in tfidf_scores[3].competencies)
+
+
+def test_overrides_of_that_interview_apply(demo, tfidf_scores):
+    first = tfidf_scores[2].requirements[0].requirement
+    other = RequirementOverride(interview_id=5, req_key=first.key, ignored=True)
+    mine = RequirementOverride(interview_id=2, req_key=first.key, ignored=True)
+    enc = load_encoder("tfidf")
+    untouched = analysis.score_one(dataclasses.replace(demo, overrides=(other,)), 2, enc, today=TODAY)
+    assert untouched == tfidf_scores[2]
+    dropped = analysis.score_one(dataclasses.replace(demo, overrides=(mine,)), 2, enc, today=TODAY)
+    assert first.key not in {r.requirement.key for r in dropped.requirements}
+    assert len(dropped.requirements) == len(tfidf_scores[2].requirements) - 1
+
+
+def test_unknown_interview_is_not_found(demo):
+    from lib.errors import NotFound
+
+    with pytest.raises(NotFound):
+        analysis.score_one(demo, 999, load_encoder("tfidf"), today=TODAY)
+
+
+def test_missing_vectors_follow_versions_and_skip_the_fallback(demo):
+    ev = demo.evidence[:3]
+    assert analysis.missing_vectors(ev, {}, TFIDF_ID) == ()
+    assert analysis.missing_vectors(ev, {}, "x", encoder=load_encoder("tfidf")) == ()
+    assert analysis.missing_vectors(ev, {}, MINILM_ID) == ev
+    enc = CountingEncoder()
+    stored = {(e.id, e.version): analysis.compute_unit_vectors(e, enc) for e in ev}
+    assert analysis.missing_vectors(ev, stored, enc.model_id) == ()
+    edited = dataclasses.replace(ev[0], body=ev[0].body + " And one more sentence here.", version=ev[0].version + 1)
+    assert analysis.missing_vectors((edited, *ev[1:]), stored, enc.model_id) == (edited,)
+    # stale vectors of the old version never reach the scorer
+    vecs = analysis.unit_vectors_from_stored((edited, *ev[1:]), stored, enc.model_id)
+    old_keys = {unit_key(enc.model_id, u.text) for u in evidence_units(ev[0])}
+    new_only = old_keys - {unit_key(enc.model_id, u.text) for e in ev[1:] for u in evidence_units(e)}
+    assert not (new_only & set(vecs))
+
+
+def test_compute_unit_vectors_matches_units(demo):
+    enc = CountingEncoder()
+    story = next(e for e in demo.evidence if e.is_star)
+    rows = analysis.compute_unit_vectors(story, enc)
+    assert [t for t, _ in rows] == [u.text for u in evidence_units(story)]
+    assert all(v.dtype == np.float32 and v.shape == (8,) for _, v in rows)
+
+
+@pytest.mark.slow
+def test_stored_vectors_are_reused_with_the_real_model(demo):
+    """The sentence model: scoring with stored vectors gives the same result and does not re-encode the bank."""
+    loaded = load_encoder()
+    if loaded.fallback_reason:
+        pytest.skip(loaded.fallback_reason)
+    small = dataclasses.replace(demo, evidence=demo.evidence[:8])
+    stored = {(e.id, e.version): analysis.compute_unit_vectors(e, loaded) for e in small.evidence}
+    vectors = analysis.unit_vectors_from_stored(small.evidence, stored, MINILM_ID)
+
+    class Spy:
+        model_id, cacheable = loaded.encoder.model_id, True
+
+        def __init__(self):
+            self.texts = []
+
+        def encode(self, texts):
+            self.texts.extend(texts)
+            return loaded.encoder.encode(texts)
+
+    spy = Spy()
+    with_vectors = analysis.score_one(small, 7, spy, unit_vectors=vectors, today=TODAY)
+    bank_texts = {t for rows in stored.values() for t, _ in rows}
+    assert not bank_texts & set(spy.texts)
+    fresh = analysis.score_one(small, 7, loaded, today=TODAY)
+    assert [r.coverage for r in with_vectors.requirements] == pytest.approx(
+        [r.coverage for r in fresh.requirements], abs=1e-5)
+    assert with_vectors.encoder_id == MINILM_ID
