@@ -20,6 +20,7 @@ from lib.ui.widgets import form_saved, request_id
 
 OPEN = "_q_open"  # the question to show expanded (the one just added)
 FLASH = "_q_flash"
+ADDED = "_q_added"
 
 
 
@@ -61,6 +62,7 @@ def _add(ctx: Context, iv: m.Interview, next_pos: int) -> None:
     form_saved(key)
     st.session_state[key] = ""
     st.session_state[OPEN] = saved.id
+    st.session_state[ADDED] = "Question added at the end of the script: rate it and note what happened."
 
 
 def quick_add(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
@@ -74,6 +76,9 @@ def quick_add(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
     flash = st.session_state.pop(FLASH, None)
     if flash:
         st.error(flash, icon=":material/error:")
+    added = st.session_state.pop(ADDED, None)
+    if added:
+        st.toast(added, icon=":material/check:")
 
 
 def _move(ctx: Context, items: list[m.ScriptItem], item_id: int, step: int) -> None:
