@@ -120,8 +120,9 @@ def _header(c: OnePagerData) -> None:
     cols[0].metric("Fit to the job", "—" if c.fit is None else f"{c.fit:.0%}",
                    help="Weighted share of the job description's requirements your evidence covers.")
     cols[1].metric("Must-haves covered", "—" if c.must_coverage is None else f"{c.must_coverage:.0%}")
-    cols[2].metric("Requirements", f"{covered} · {partial} · {gap}" if any(c.coverage_counts) else "—",
-                   help="Covered · partly covered · not covered")
+    total = covered + partial + gap
+    cols[2].metric("Requirements covered", f"{covered} of {total}" if total else "—",
+                   help=f"{partial} more partly covered, {gap} not covered." if total else None)
     if c.fit is None:
         st.caption("No job description scored for this interview: the page shows your ratings and evidence only.")
 
@@ -131,12 +132,16 @@ def _bars(c: OnePagerData) -> None:
     if not c.competencies:
         st.caption("No competencies tagged on this interview's questions or job description yet.")
         return
-    rows = [{"Competency": b.label, "Evidence in your bank": b.evidence, "Shown in the interview": b.demonstration,
-             "Class": GAP_LABELS[normalise_gap_class(b.gap_class)]} for b in c.competencies]
-    bar = st.column_config.ProgressColumn
-    st.dataframe(rows, hide_index=True, width="stretch", column_config={
-        "Evidence in your bank": bar(min_value=0.0, max_value=1.0, format="percent"),
-        "Shown in the interview": bar(min_value=0.0, max_value=1.0, format="percent")})
+    st.caption("For each competency: how much evidence your bank holds, and how well the interview showed it.")
+    for b in c.competencies:
+        cls = normalise_gap_class(b.gap_class)
+        name, bank, shown = st.columns([5, 4, 4], vertical_alignment="center")
+        name.markdown(f"**{_md(b.label)}**  \n:{_BADGE_COLOURS[cls]}[{GAP_LABELS[cls]}]")
+        bank.progress(b.evidence, text=f"Evidence {b.evidence:.0%}")
+        if b.demonstration is None:
+            shown.caption("Not asked")
+        else:
+            shown.progress(b.demonstration, text=f"Shown {b.demonstration:.0%}")
 
 
 def _loop(c: OnePagerData, include_comments: bool) -> None:
@@ -149,7 +154,8 @@ def _loop(c: OnePagerData, include_comments: bool) -> None:
         st.caption("No next steps yet: add three to five on the Second-look case page.")
     for a in c.actions:
         due = "done" if a.done else (f"by {a.due:%d %b}" if a.due else "")
-        st.markdown(f"{'✅' if a.done else '⬜'} {_md(a.text)}" + (f" — *{due}*" if due else ""))
+        box = ":material/check_box:" if a.done else ":material/check_box_outline_blank:"
+        st.markdown(f"{box} {_md(a.text)}" + (f" — *{due}*" if due else ""))
     st.subheader("Feedback request", divider="orange")
     st.markdown(_md(c.feedback_status) if c.feedback_status else "No feedback request recorded yet.")
     if include_comments and c.comments:
