@@ -14,7 +14,8 @@ from lib import models as m
 from lib.errors import NotFound
 from lib.jd import WEIGHTS
 from lib.onepager import render_onepager
-from lib.onepager_build import build_onepager_data, clip, default_interview_id, feedback_status, pdf_file_name
+from lib.onepager_build import build_onepager_data, clip, default_interview_id, pdf_file_name
+from lib.onepager_loop import feedback_status
 from lib.scoring import InterviewScore, RequirementScore
 from lib.scoring_competencies import score_competencies
 
