@@ -279,3 +279,14 @@ def test_demo_pages_read_well(demo):
             if "self-rated" in p.headline:
                 assert p.tag
         assert page.feedback_status
+
+
+def test_an_interview_with_nothing_recorded_still_renders():
+    data = _workspace()
+    empty_score = replace(_score(data), requirements=(), competencies=())
+    page = build_onepager_data(data, 12, empty_score, today=TODAY)  # the offer: no questions, no JD
+    assert page.fit is None and page.coverage_counts == (0, 0, 0)
+    assert page.strengths == () and page.gaps == () and page.competencies == ()
+    assert page.feedback_status == "An offer: no feedback request needed."
+    text = _text(render_onepager(page, created_at=NOW))
+    assert "Offer Inc" in text and "What went wrong" in text
