@@ -139,8 +139,11 @@ def _rated(item: ScriptItem) -> str:
 def _strength_point(group: _Group) -> Point:
     item = group.item
     assert item is not None
-    name = _join_labels(group.keys) if group.keys else clip(item.went_right or item.question, 70)
-    detail = "" if _is_blank(item.went_right) else item.went_right.strip()
+    verdict = "" if _is_blank(item.went_right) else item.went_right.strip()
+    if group.keys:
+        name, detail = _join_labels(group.keys), verdict
+    else:  # an untagged answer: its verdict becomes the headline, the answer the detail
+        name, detail = (clip(verdict, 70) if verdict else "A well-rated answer"), ""
     if len(detail) < SHORT_DETAIL and item.answer.strip():  # a short verdict: let the answer itself speak
         room = STRENGTH_CHARS - len(detail) - 16
         detail = (detail + " " if detail else "") + f"My answer: “{clip(item.answer, room)}”"
@@ -180,8 +183,7 @@ def _strengths(scores: Sequence[CompetencyScore], items: dict[int, ScriptItem],
     used = {g.item.id for g in groups if g.item is not None}
     for item in items.values():  # well-rated answers that no strength competency claimed
         if item.id not in used and item.rating is not None and item.rating >= GOOD_RATING:
-            tagged = [k for k in item.competencies]
-            groups.append(_Group(item, tagged, GapClass.STRENGTH))
+            groups.append(_Group(item, list(item.competencies), GapClass.STRENGTH))
     groups.sort(key=lambda g: (-(g.item.rating or 0), g.item.position, g.item.id or 0))  # type: ignore[union-attr]
     points = [_strength_point(g) for g in groups[:MAX_STRENGTHS]]
     if score is not None and len(points) < MAX_STRENGTHS:

@@ -290,3 +290,13 @@ def test_an_interview_with_nothing_recorded_still_renders():
     assert page.feedback_status == "An offer: no feedback request needed."
     text = _text(render_onepager(page, created_at=NOW))
     assert "Offer Inc" in text and "What went wrong" in text
+
+
+def test_an_untagged_well_rated_answer_leads_with_its_verdict_and_shows_the_answer():
+    data = _workspace()
+    extra = m.ScriptItem(IV, "Anything else?", answer="I rebuilt the returns report in a week.", rating=5,
+                         went_right="They asked for the report afterwards.", position=9, id=109)
+    page = build_onepager_data(replace(data, script_items=(*data.script_items, extra)), IV, None, today=TODAY)
+    point = next(p for p in page.strengths if p.tag == "Anything else?")
+    assert point.headline == "They asked for the report afterwards. (self-rated 5/5)"
+    assert point.detail == "My answer: \u201cI rebuilt the returns report in a week.\u201d"
