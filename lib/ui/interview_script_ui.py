@@ -45,13 +45,23 @@ def _add_key(iv: m.Interview) -> str:
     return f"q_new_{iv.id}"
 
 
+def _encoder():
+    """The cached sentence model for better tag suggestions on a new question (cue words if it can't load)."""
+    try:
+        from lib.ui.analysis_ui import encoder
+
+        return encoder().encoder
+    except Exception:  # noqa: BLE001 - suggestions are a convenience; cue words still work
+        return None
+
+
 def _add(ctx: Context, iv: m.Interview, next_pos: int) -> None:
     key = _add_key(iv)
     text = (st.session_state.get(key) or "").strip()
     try:
         ctx.require_edit()
         item = m.ScriptItem(interview_id=iv.id, question=text, position=next_pos,
-                            competencies=debrief.suggest_tags(text))
+                            competencies=debrief.suggest_tags(text, encoder=_encoder()))
         saved = repo.add(ctx.engine, ctx.owner, item, now=now(), request_id=request_id(key))
     except ValidationError as err:
         st.session_state[FLASH] = "Type the question first." if err.field == "question" and not text else err.message
