@@ -121,16 +121,17 @@ def filter_frame(frame: pd.DataFrame, *, start: dt.date | None = None, end: dt.d
     return frame[keep].reset_index(drop=True)
 
 
-def _slope(values: pd.Series) -> float:
-    """Least-squares slope of the values against their position (0, 1, 2, …); NaN under two points."""
-    y = values.dropna().to_numpy(dtype=float)
-    if len(y) < 2:
-        return np.nan
-    return float(np.polyfit(np.arange(len(y), dtype=float), y, 1)[0])
+def _group_slope(x: pd.Series, y: pd.Series, key: pd.Series) -> pd.Series:
+    """Least-squares slope of y against x per key (NaN under two points)."""
+    g = pd.DataFrame({"k": key, "x": x, "y": y, "xy": x * y, "xx": x * x}).groupby("k", sort=False)
+    sums, n = g[["x", "y", "xy", "xx"]].sum(), g.size()
+    var = sums["xx"] - sums["x"] ** 2 / n
+    slope = (sums["xy"] - sums["x"] * sums["y"] / n) / var.where(var > 1e-12)
+    return slope.where(n >= 2)
 
 
-def _names(rows: pd.DataFrame) -> str:
-    return ", ".join(f"{r.company} ({r.interview_date:%d %b %Y})" for r in rows.itertuples(index=False))
+def _interview_names(rows: pd.DataFrame) -> pd.Series:
+    return rows["company"] + " (" + rows["interview_date"].dt.strftime("%d %b %Y") + ")"
 
 
 SUMMARY_COLUMNS = ["competency", "competency_label", "n_assessed", "n_rated", "mean_demonstration", "trend",
@@ -146,34 +147,38 @@ def competency_summary(frame: pd.DataFrame) -> pd.DataFrame:
     date (+0.1 = a half-point better self-rating each interview). n_skill_gap / n_demo_gap / n_gap: how
     often it was each kind of gap; gap_share = n_gap / n_assessed. weighted_gap: Σ weight × gap over the
     assessed interviews, weight = that interview's requirement weight for it, clipped to
-    [``NEEDED_WEIGHT_FLOOR``, 1] (1 = a must-have; asked about but not listed counts like a nice-to-have)
-    — the ranking key: a gap on a must-have in many interviews ranks first. skill_gap_in / demo_gap_in: the interviews.
-    Sorted by n_gap, then weighted_gap, descending, then label.
+    [``NEEDED_WEIGHT_FLOOR``, 1] (1 = a must-have; asked about but not listed counts like a nice-to-have).
+    skill_gap_in / demo_gap_in: the interviews. Sorted by n_gap, then weighted_gap, descending, then label.
     """
-    rows = []
-    ordered = frame.sort_values(["interview_date", "interview_id"], kind="stable")
-    for key, grp in ordered.groupby("competency", sort=False):
-        assessed = grp[grp["gap_class"] != GapClass.NOT_ASSESSED.value]
-        skill = assessed[assessed["gap_class"] == GapClass.SKILL_GAP.value]
-        demo = assessed[assessed["gap_class"] == GapClass.DEMONSTRATION_GAP.value]
-        w = assessed["weight"].clip(lower=NEEDED_WEIGHT_FLOOR, upper=1.0)
-        is_gap = assessed["gap_class"].isin(GAPS)
-        rated = grp["demonstration"].dropna()
-        rows.append({
-            "competency": key, "competency_label": grp["competency_label"].iloc[0],
-            "n_assessed": len(assessed), "n_rated": len(rated),
-            "mean_demonstration": float(rated.mean()) if len(rated) else np.nan,
-            "trend": _slope(grp["demonstration"]),
-            "n_skill_gap": len(skill), "n_demo_gap": len(demo), "n_gap": len(skill) + len(demo),
-            "gap_share": (len(skill) + len(demo)) / len(assessed) if len(assessed) else 0.0,
-            "weighted_gap": round(float((w * is_gap).sum()), 6),
-            "skill_gap_in": _names(skill), "demo_gap_in": _names(demo),
-        })
-    out = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    f = frame.sort_values(["interview_date", "interview_id"], kind="stable")
+    skill = f["gap_class"] == GapClass.SKILL_GAP.value
+    demo = f["gap_class"] == GapClass.DEMONSTRATION_GAP.value
+    work = pd.DataFrame({
+        "competency": f["competency"], "competency_label": f["competency_label"],
+        "assessed": f["gap_class"] != GapClass.NOT_ASSESSED.value, "demonstration": f["demonstration"],
+        "skill": skill, "demo": demo,
+        "wgap": f["weight"].clip(lower=NEEDED_WEIGHT_FLOOR, upper=1.0) * (skill | demo)})
+    g = work.groupby("competency", sort=False)
+    out = g.agg(competency_label=("competency_label", "first"), n_assessed=("assessed", "sum"),
+                n_rated=("demonstration", "count"), mean_demonstration=("demonstration", "mean"),
+                n_skill_gap=("skill", "sum"), n_demo_gap=("demo", "sum"), weighted_gap=("wgap", "sum"))
+    rated = f[f["demonstration"].notna()]
+    position = rated.groupby("competency", sort=False).cumcount().astype("float64")
+    out["trend"] = _group_slope(position, rated["demonstration"], rated["competency"]).reindex(out.index)
+    out["n_gap"] = out["n_skill_gap"] + out["n_demo_gap"]
+    out["gap_share"] = (out["n_gap"] / out["n_assessed"].where(out["n_assessed"] > 0)).fillna(0.0)
+    out["weighted_gap"] = out["weighted_gap"].round(6)
+    names = _interview_names(f)
+    for col, mask in (("skill_gap_in", skill), ("demo_gap_in", demo)):
+        joined = names[mask].groupby(f["competency"][mask], sort=False).agg(", ".join)
+        out[col] = joined.reindex(out.index).fillna("")
+    out = out.reset_index()[SUMMARY_COLUMNS]
     for col in ("n_assessed", "n_rated", "n_skill_gap", "n_demo_gap", "n_gap"):
         out[col] = out[col].astype("int64")
     for col in ("mean_demonstration", "trend", "gap_share", "weighted_gap"):
         out[col] = out[col].astype("float64")
+    for col in ("competency", "competency_label", "skill_gap_in", "demo_gap_in"):
+        out[col] = out[col].astype("str")
     out = out.sort_values(["n_gap", "weighted_gap", "competency_label"], ascending=[False, False, True],
                           kind="stable")
     return out.reset_index(drop=True)
@@ -205,25 +210,29 @@ def calibration(frame: pd.DataFrame) -> pd.DataFrame:
     "I rate myself high and still get flagged". Competencies neither rated nor flagged are left out.
     Sorted: overconfident first, then by flag rate and mean rating, descending.
     """
-    rows = []
-    for key, grp in frame.groupby("competency", sort=False):
-        rated = grp[grp["demonstration"].notna()]
-        n_flagged = int(grp["flagged"].sum())
-        if rated.empty and n_flagged == 0:
-            continue
-        mean_rating = float(rated["demonstration"].mean() * 5) if len(rated) else np.nan
-        n_fr = int(rated["flagged"].sum())
-        n_rej = int((rated["outcome"] == Outcome.REJECTED.value).sum())
-        rows.append({"competency": key, "competency_label": grp["competency_label"].iloc[0],
-                     "n_rated": len(rated), "mean_rating": mean_rating, "n_flagged": n_flagged,
-                     "n_flagged_rated": n_fr, "flag_rate": n_fr / len(rated) if len(rated) else np.nan,
-                     "n_rejected": n_rej, "rejection_rate": n_rej / len(rated) if len(rated) else np.nan,
-                     "overconfident": bool(len(rated) and mean_rating >= HIGH_RATING - 1e-9 and n_flagged > 0)})
-    out = pd.DataFrame(rows, columns=CALIBRATION_COLUMNS)
+    rated = frame["demonstration"].notna()
+    work = pd.DataFrame({
+        "competency": frame["competency"], "competency_label": frame["competency_label"],
+        "demonstration": frame["demonstration"], "flagged": frame["flagged"].astype(bool),
+        "flagged_rated": frame["flagged"].astype(bool) & rated,
+        "rejected_rated": (frame["outcome"] == Outcome.REJECTED.value) & rated})
+    out = work.groupby("competency", sort=False).agg(
+        competency_label=("competency_label", "first"), n_rated=("demonstration", "count"),
+        mean_rating=("demonstration", "mean"), n_flagged=("flagged", "sum"),
+        n_flagged_rated=("flagged_rated", "sum"), n_rejected=("rejected_rated", "sum")).reset_index()
+    out = out[(out["n_rated"] > 0) | (out["n_flagged"] > 0)].copy()
+    out["mean_rating"] = out["mean_rating"] * 5
+    n = out["n_rated"].where(out["n_rated"] > 0)
+    out["flag_rate"] = out["n_flagged_rated"] / n
+    out["rejection_rate"] = out["n_rejected"] / n
+    out["overconfident"] = (out["mean_rating"] >= HIGH_RATING - 1e-9) & (out["n_flagged"] > 0)
+    out = out[CALIBRATION_COLUMNS]
     for col in ("n_rated", "n_flagged", "n_flagged_rated", "n_rejected"):
         out[col] = out[col].astype("int64")
     for col in ("mean_rating", "flag_rate", "rejection_rate"):
         out[col] = out[col].astype("float64")
+    for col in ("competency", "competency_label"):
+        out[col] = out[col].astype("str")
     out["overconfident"] = out["overconfident"].astype("bool")
     out = out.sort_values(["overconfident", "flag_rate", "mean_rating", "competency_label"],
                           ascending=[False, False, False, True], kind="stable", na_position="last")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lib.models import STAGE_LABELS, STAGE_ORDER, Outcome, Stage
+from lib.storage import workspace
+from lib.trends_view import ChartView, PatternsView, patterns_view
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -38,8 +42,26 @@ def filter_controls(interviews: pd.DataFrame) -> dict:
     return {"start": start, "end": end, "companies": companies, "stages": stages, "outcomes": outcomes}
 
 
-def chart_section(title: str, takeaway: str, fig: go.Figure, key: str) -> None:
+def chart_section(view: ChartView) -> None:
     """A subheader, the one-sentence takeaway, and the figure."""
-    st.subheader(title)
-    st.text(takeaway)
-    st.plotly_chart(fig, key=key, config=CHART_CONFIG, theme=None)
+    st.subheader(view.title)
+    st.text(view.takeaway)
+    # a Figure, not the dict: plotly 7's dict check raises a missing exception class on a figure without traces
+    st.plotly_chart(go.Figure(view.figure), key=view.key, config=CHART_CONFIG, theme=None)
+
+
+@st.cache_data(scope="session", max_entries=16, show_spinner=False)
+def _view(url: str, owner: str, version: int, scope: tuple[int, ...], encoder_id: str, start: dt.date | None,
+          end: dt.date | None, companies: tuple, stages: tuple, outcomes: tuple, _data, _scores) -> PatternsView:
+    return patterns_view(_data, _scores, start=start, end=end, companies=companies, stages=stages,
+                         outcomes=outcomes)
+
+
+def cached_view(ctx, data, scores: dict, chosen: dict) -> PatternsView:
+    """:func:`lib.trends_view.patterns_view`, cached per owner, data version, share scope and filters."""
+    version = workspace.data_version(ctx.engine, ctx.owner)
+    scope = tuple(sorted(ctx.share.interview_ids)) if ctx.share is not None else ()
+    encoder_id = next(iter(scores.values())).encoder_id if scores else ""
+    return _view(ctx.engine.url.render_as_string(hide_password=True), ctx.owner, version, scope, encoder_id,
+                 chosen["start"], chosen["end"], tuple(chosen["companies"]), tuple(chosen["stages"]),
+                 tuple(chosen["outcomes"]), data, scores)
