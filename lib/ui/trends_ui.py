@@ -46,8 +46,9 @@ def chart_section(view: ChartView) -> None:
     """A subheader, the one-sentence takeaway, and the figure."""
     st.subheader(view.title)
     st.text(view.takeaway)
-    # a Figure, not the dict: plotly 7's dict check raises a missing exception class on a figure without traces
-    st.plotly_chart(go.Figure(view.figure), key=view.key, config=CHART_CONFIG, theme=None)
+    # a Figure, not the dict: plotly 7's dict check raises a missing exception class on a figure without
+    # traces; the dict was built (and validated) by plotly in lib.charts, so it is not validated again
+    st.plotly_chart(go.Figure(view.figure, _validate=False), key=view.key, config=CHART_CONFIG, theme=None)
 
 
 @st.cache_data(scope="session", max_entries=16, show_spinner=False)
