@@ -62,3 +62,24 @@ def test_outcome_filter_with_no_match_says_so():
     assert not at.exception
     assert any("No interviews match" in w.value for w in at.warning)
     assert not at.get("plotly_chart")
+
+
+def test_coach_sees_only_the_shared_interviews_read_only(isolated_store):
+    import datetime as dt
+
+    from lib import sharing
+    from lib.settings import LOCAL_OWNER
+    from lib.storage import open_store
+
+    app_test().run()  # seeds the demo workspace
+    engine = open_store(isolated_store, now=dt.datetime.now(dt.UTC))
+    _, token = sharing.create_share(engine, LOCAL_OWNER, label="Coach", now=dt.datetime.now(dt.UTC),
+                                    interview_ids=(6, 7))
+    coach = app_test()
+    coach.query_params["share"] = token
+    coach.run()
+    coach.switch_page("pages/trends.py").run()
+    assert not coach.exception
+    assert any("Coach view" in i.value for i in coach.sidebar.info)
+    assert _figure(coach, "chart_funnel")["data"][0]["x"][0] == 2
+    assert not [b for b in coach.button if b.key and "clear" in b.key]
