@@ -30,6 +30,7 @@ returns nothing for it and the scorer works without stored vectors.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -42,8 +43,8 @@ from lib.models import Evidence, FeedbackSource, WorkspaceData
 from lib.scoring import InterviewScore, score_interview
 
 __all__ = [
-    "compute_unit_vectors", "flagged_competencies", "missing_vectors", "parse_interview_jd",
-    "score_one", "score_workspace", "unit_vectors_from_stored",
+    "compute_unit_vectors", "flagged_competencies", "input_fingerprints", "missing_vectors",
+    "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
 ]
 
 StoredVectors = Mapping[tuple[int, int], Sequence[tuple[str, np.ndarray]]]
@@ -130,9 +131,7 @@ def score_one(data: WorkspaceData, interview_id: int, encoder, *, unit_vectors: 
     """Score one interview of the workspace (see the module docstring for the steps)."""
     parsed = parse_interview_jd(data, interview_id)
     enc, reason = _unwrap(encoder)
-    items = sorted((q for q in data.script_items if q.interview_id == interview_id),
-                   key=lambda q: (q.position, q.id or 0))
-    overrides = [o for o in data.overrides if o.interview_id == interview_id]
+    items, overrides = _interview_inputs(data, interview_id)
     return score_interview(parsed.requirements, parsed.gates, data.evidence, items, enc,
                            overrides=overrides, flagged_competencies=flagged_competencies(data, interview_id),
                            unit_vectors=unit_vectors, today=today, fallback_reason=reason)
@@ -144,3 +143,32 @@ def score_workspace(data: WorkspaceData, encoder, *, unit_vectors: Mapping[str, 
     Deterministic: the same data, encoder and vectors give equal scores."""
     order = sorted((iv for iv in data.interviews if iv.id is not None), key=lambda iv: (iv.interview_date, iv.id))
     return {iv.id: score_one(data, iv.id, encoder, unit_vectors=unit_vectors, today=today) for iv in order}
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(repr(part).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()[:32]
+
+
+def _interview_inputs(data: WorkspaceData, interview_id: int):
+    items = sorted((q for q in data.script_items if q.interview_id == interview_id), key=lambda q: (q.position, q.id or 0))
+    overrides = sorted((o for o in data.overrides if o.interview_id == interview_id), key=lambda o: o.req_key)
+    return items, overrides
+
+
+def input_fingerprints(data: WorkspaceData) -> dict[int, str]:
+    """``{interview_id: hash}`` of everything that interview's score depends on: the interview itself,
+    its script questions, its overrides, its employer-flagged competencies and the whole evidence bank.
+    Equal hashes (with the same encoder and "today") mean an equal score, so a cache keyed by it only
+    rescores the interviews an edit touched (an evidence edit touches them all)."""
+    bank = _digest(data.evidence)
+    out = {}
+    for iv in data.interviews:
+        if iv.id is None:
+            continue
+        items, overrides = _interview_inputs(data, iv.id)
+        out[iv.id] = _digest(bank, iv, items, overrides, sorted(flagged_competencies(data, iv.id)))
+    return out

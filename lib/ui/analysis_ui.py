@@ -4,9 +4,11 @@ scores once per data version and session.
 - :func:`encoder` — ``st.cache_resource``: the model is code, not user data, so one copy serves everyone.
 - :func:`workspace_scores` — ``st.cache_data(scope="session")`` keyed by database, owner, data version,
   model id and the coach's share scope, so nobody is ever served another person's (or another share's)
-  scores, and any write (which bumps the data version) recomputes them on the next view. Before scoring
-  it stores the vectors of evidence items that have none for their current version (owner only; a
-  coach's view computes them in memory), so vectors are computed once per evidence version.
+  scores. After a write (which bumps the data version) each interview is looked up in a second
+  session cache keyed by owner and :func:`lib.analysis.input_fingerprints`, so only the interviews the
+  edit touched are rescored. Before the first rescoring it stores the vectors of evidence items that
+  have none for their current version (owner only; a coach's view computes them in memory), so vectors
+  are computed once per evidence version.
 - :func:`show_fallback` — a one-line ``st.info`` when the model could not load.
 """
 
@@ -52,15 +54,37 @@ def unit_vectors(ctx, data, loaded: LoadedEncoder) -> dict | None:
     return analysis.unit_vectors_from_stored(data.evidence, stored, enc.model_id)
 
 
+class _LazyVectors:
+    """Stored unit vectors, loaded (and topped up) only when some interview actually needs scoring."""
+
+    def __init__(self, ctx, data, loaded: LoadedEncoder):
+        self._args, self._value, self._done = (ctx, data, loaded), None, False
+
+    def get(self) -> dict | None:
+        if not self._done:
+            self._value, self._done = unit_vectors(*self._args), True
+        return self._value
+
+
+@st.cache_data(scope="session", max_entries=1024, show_spinner=False)
+def _score_one(owner: str, interview_id: int, fingerprint: str, model_id: str, today: dt.date,
+               _data, _loaded, _vectors: _LazyVectors) -> InterviewScore:
+    return analysis.score_one(_data, interview_id, _loaded, unit_vectors=_vectors.get(), today=today)
+
+
 @st.cache_data(scope="session", max_entries=4, show_spinner="Scoring your interviews…")
 def _scores(url: str, owner: str, version: int, model_id: str, scope: tuple[int, ...], today: dt.date,
             _ctx, _data, _loaded) -> dict[int, InterviewScore]:
-    vectors = unit_vectors(_ctx, _data, _loaded)
-    return analysis.score_workspace(_data, _loaded, unit_vectors=vectors, today=today)
+    # per interview, keyed by a hash of its inputs: after an edit only the touched interviews are rescored
+    vectors = _LazyVectors(_ctx, _data, _loaded)
+    prints = analysis.input_fingerprints(_data)
+    order = sorted((iv for iv in _data.interviews if iv.id is not None), key=lambda iv: (iv.interview_date, iv.id))
+    return {iv.id: _score_one(f"{url}|{owner}", iv.id, prints[iv.id], model_id, today, _data, _loaded, vectors)
+            for iv in order}
 
 
 def workspace_scores(ctx) -> dict[int, InterviewScore]:
-    """``{interview_id: InterviewScore}`` for the interviews this viewer may see (cached)."""
+    """``{interview_id: InterviewScore}`` (date order) for the interviews this viewer may see (cached)."""
     loaded = encoder()
     data = ctx.data()
     version = workspace.data_version(ctx.engine, ctx.owner)

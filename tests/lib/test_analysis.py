@@ -139,3 +139,19 @@ def test_stored_vectors_are_reused_with_the_real_model(demo):
     assert [r.coverage for r in with_vectors.requirements] == pytest.approx(
         [r.coverage for r in fresh.requirements], abs=1e-5)
     assert with_vectors.encoder_id == MINILM_ID
+
+
+def test_fingerprints_change_only_for_the_interviews_an_edit_touches(demo):
+    base = analysis.input_fingerprints(demo)
+    assert set(base) == {iv.id for iv in demo.interviews} and analysis.input_fingerprints(demo) == base
+    q = next(q for q in demo.script_items if q.interview_id == 2)
+    rerated = tuple(dataclasses.replace(x, rating=1 if x.rating != 1 else 2) if x is q else x
+                    for x in demo.script_items)
+    changed = analysis.input_fingerprints(dataclasses.replace(demo, script_items=rerated))
+    assert {k for k in base if base[k] != changed[k]} == {2}
+    ev = (dataclasses.replace(demo.evidence[0], title="Renamed story"), *demo.evidence[1:])
+    changed = analysis.input_fingerprints(dataclasses.replace(demo, evidence=ev))
+    assert all(base[k] != changed[k] for k in base)
+    self_only = tuple(dataclasses.replace(f, competency="communication") if f.interview_id == 3 else f
+                      for f in demo.feedback)  # a self-inferred reason does not change the score
+    assert analysis.input_fingerprints(dataclasses.replace(demo, feedback=self_only)) == base
