@@ -83,3 +83,13 @@ def test_coach_sees_only_the_shared_interviews_read_only(isolated_store):
     assert any("Coach view" in i.value for i in coach.sidebar.info)
     assert _figure(coach, "chart_funnel")["data"][0]["x"][0] == 2
     assert not [b for b in coach.button if b.key and "clear" in b.key]
+
+
+def test_empty_workspace_gets_a_helpful_state():
+    at = app_test().run()
+    at.checkbox(key="confirm_clear_demo").check().run()
+    at.button(key="clear_demo").click().run()
+    at.switch_page("pages/trends.py").run()
+    assert not at.exception
+    assert any("Patterns appear once you have logged an interview" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
