@@ -20,6 +20,7 @@ either.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Collection, Mapping
 
 import numpy as np
@@ -65,15 +66,19 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 def interview_frame(data: WorkspaceData) -> pd.DataFrame:
     """One row per saved interview, ordered by date then id (see the module docstring)."""
     rows = []
+    ratings_of: dict[int, list[int]] = {}
+    for q in data.script_items:
+        if q.rating is not None:
+            ratings_of.setdefault(q.interview_id, []).append(q.rating)
+    flags_of = Counter(f.interview_id for f in data.feedback if f.source == FeedbackSource.EMPLOYER)
     for iv in sorted((iv for iv in data.interviews if iv.id is not None), key=lambda iv: (iv.interview_date, iv.id)):
-        ratings = [q.rating for q in data.script_items if q.interview_id == iv.id and q.rating is not None]
-        flags = [f for f in data.feedback if f.interview_id == iv.id and f.source == FeedbackSource.EMPLOYER]
+        ratings = ratings_of.get(iv.id, [])
         stage = furthest_stage(iv.furthest_stage, iv.stages, iv.outcome)
         rows.append({"interview_id": iv.id, "interview_date": iv.interview_date, "company": iv.company,
                      "role": iv.role, "stage": stage.value, "stage_rank": STAGE_ORDER.index(stage),
                      "outcome": Outcome(iv.outcome).value,
                      "mean_rating": float(np.mean(ratings)) if ratings else np.nan,
-                     "n_rated": len(ratings), "n_flags": len(flags)})
+                     "n_rated": len(ratings), "n_flags": flags_of[iv.id]})
     frame = pd.DataFrame(rows, columns=INTERVIEW_COLUMNS)
     frame["mean_rating"] = frame["mean_rating"].astype("float64")
     frame["n_rated"] = frame["n_rated"].astype("int64")
