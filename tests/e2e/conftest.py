@@ -54,7 +54,11 @@ class Shots:
         self.folder = folder
         self.n = 0
 
-    def __call__(self, page, step: str) -> Path:
+    def __call__(self, page, step: str, focus=None) -> Path:
+        """Save a screenshot; ``focus`` (a locator) is scrolled into view first (Streamlit's main area
+        scrolls inside its own container, so a full-page shot alone shows only the top)."""
+        if focus is not None and focus.count():
+            focus.first.scroll_into_view_if_needed()
         self.n += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.folder / f"{self.n:02d}-{re.sub(r'[^a-z0-9]+', '-', step.lower()).strip('-')}.png"
