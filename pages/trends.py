@@ -1,7 +1,7 @@
 import streamlit as st
 
 from lib import trends
-from lib.ui.analysis_ui import show_fallback, workspace_scores
+from lib.ui.analysis_ui import show_fallback
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
 from lib.ui.trends_ui import cached_view, chart_section, filter_controls
@@ -18,9 +18,8 @@ if not data.interviews:
 st.caption("What keeps coming back across your interviews, what is improving, and where your own "
            "ratings disagree with what employers told you.")
 show_fallback()
-scores = workspace_scores(ctx)
 chosen = filter_controls(trends.interview_frame(data))
-view = cached_view(ctx, data, scores, chosen)
+view = cached_view(ctx, data, chosen)
 if view.n_interviews == 0:
     st.warning("No interviews match these filters. Widen the dates or clear a choice.")
     st.stop()

@@ -11,6 +11,7 @@ import streamlit as st
 from lib.models import STAGE_LABELS, STAGE_ORDER, Outcome, Stage
 from lib.storage import workspace
 from lib.trends_view import ChartView, PatternsView, patterns_view
+from lib.ui.analysis_ui import encoder, workspace_scores
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
@@ -53,16 +54,16 @@ def chart_section(view: ChartView) -> None:
 
 @st.cache_data(scope="session", max_entries=16, show_spinner=False)
 def _view(url: str, owner: str, version: int, scope: tuple[int, ...], encoder_id: str, start: dt.date | None,
-          end: dt.date | None, companies: tuple, stages: tuple, outcomes: tuple, _data, _scores) -> PatternsView:
-    return patterns_view(_data, _scores, start=start, end=end, companies=companies, stages=stages,
-                         outcomes=outcomes)
+          end: dt.date | None, companies: tuple, stages: tuple, outcomes: tuple, _ctx, _data) -> PatternsView:
+    return patterns_view(_data, workspace_scores(_ctx), start=start, end=end, companies=companies,
+                         stages=stages, outcomes=outcomes)
 
 
-def cached_view(ctx, data, scores: dict, chosen: dict) -> PatternsView:
-    """:func:`lib.trends_view.patterns_view`, cached per owner, data version, share scope and filters."""
+def cached_view(ctx, data, chosen: dict) -> PatternsView:
+    """:func:`lib.trends_view.patterns_view`, cached per owner, data version, share scope, encoder and
+    filters; the scores are only read (:func:`lib.ui.analysis_ui.workspace_scores`) on a cache miss."""
     version = workspace.data_version(ctx.engine, ctx.owner)
     scope = tuple(sorted(ctx.share.interview_ids)) if ctx.share is not None else ()
-    encoder_id = next(iter(scores.values())).encoder_id if scores else ""
-    return _view(ctx.engine.url.render_as_string(hide_password=True), ctx.owner, version, scope, encoder_id,
-                 chosen["start"], chosen["end"], tuple(chosen["companies"]), tuple(chosen["stages"]),
-                 tuple(chosen["outcomes"]), data, scores)
+    return _view(ctx.engine.url.render_as_string(hide_password=True), ctx.owner, version, scope,
+                 encoder().encoder.model_id, chosen["start"], chosen["end"], tuple(chosen["companies"]),
+                 tuple(chosen["stages"]), tuple(chosen["outcomes"]), ctx, data)
