@@ -105,3 +105,16 @@ def test_x10_figures_build(demo_x10):
     assert figs["funnel"].data[0].x[0] == 100
     for name, fig in figs.items():
         assert fig.data, name
+
+
+def test_patterns_view_bundles_filtered_charts(demo):
+    from lib.trends_view import patterns_view
+
+    data, scores = demo
+    view = patterns_view(data, scores, companies=["Pelican Row Learning", "Fernhollow Games"])
+    assert view.n_interviews == 2
+    assert view.funnel.figure["data"][0]["x"][0] == 2
+    assert view.heatmap.key == "chart_heatmap" and len(view.heatmap.figure["data"][0]["x"]) == 2
+    assert view.recurring.takeaway.endswith(".")
+    none = patterns_view(data, scores, outcomes=["withdrawn"])
+    assert none.n_interviews == 0 and not none.heatmap.figure["data"]
