@@ -201,18 +201,23 @@ def competency_quadrant(competencies: Sequence) -> go.Figure:
         return message_figure("No competency was assessed for this interview yet.")
     fig = go.Figure()
     for cls in GAP_ORDER:
-        group = [c for c in items if str(c.gap_class) == cls]
-        if not group:
-            continue
-        asked = [c.demonstration is not None for c in group]
-        fig.add_scatter(
-            x=[c.evidence for c in group], y=[c.demonstration if c.demonstration is not None else 0.0 for c in group],
-            mode="markers", name=pal.GAP_LABELS[cls],
-            marker=dict(size=14, color=[pal.GAP_COLOURS[cls] if a else pal.PAPER for a in asked],
-                        symbol=["circle" if a else "circle-open" for a in asked],
-                        line=dict(color=pal.GAP_COLOURS[cls], width=2)),
-            text=[competency_label(c.competency) for c in group], customdata=[_wrap(c.why) for c in group],
-            hovertemplate="<b>%{text}</b><br>%{customdata}<extra></extra>")
+        for asked in (True, False):
+            spots: dict[tuple[float, float], list] = {}
+            for c in items:
+                if str(c.gap_class) == cls and (c.demonstration is not None) == asked:
+                    spots.setdefault((round(c.evidence, 2), round(c.demonstration or 0.0, 2)), []).append(c)
+            if not spots:
+                continue
+            groups = list(spots.items())
+            fig.add_scatter(
+                x=[xy[0] for xy, _ in groups], y=[xy[1] for xy, _ in groups], mode="markers",
+                name=pal.GAP_LABELS[cls] + ("" if asked else " (not asked)"), legendgroup=cls,
+                marker=dict(size=[12 + 5 * (len(g) - 1) ** 0.5 for _, g in groups],
+                            color=pal.GAP_COLOURS[cls],  # an open symbol draws its outline in this colour
+                            symbol="circle" if asked else "circle-open",
+                            line=dict(color=pal.GAP_COLOURS[cls], width=2.5)),
+                customdata=["<br><br>".join(_wrap(c.why) for c in g) for _, g in groups],
+                hovertemplate="%{customdata}<extra></extra>")
     fig.add_vline(x=EVIDENCED, line=dict(color=pal.HAIRLINE, dash="dot"))
     fig.add_hline(y=DEMONSTRATED, line=dict(color=pal.HAIRLINE, dash="dot"))
     for x, y, text in ((0.02, 0.98, "shown, thin evidence"), (0.98, 0.98, "evidenced and shown"),
@@ -220,6 +225,7 @@ def competency_quadrant(competencies: Sequence) -> go.Figure:
         fig.add_annotation(x=x, y=y, xref="x", yref="y", text=text, showarrow=False,
                            xanchor="left" if x < 0.5 else "right", font=dict(color=pal.MUTED, size=12))
     fig.update_xaxes(range=[-0.04, 1.04], tickformat=".0%", title="Evidence in your bank")
-    fig.update_yaxes(range=[-0.06, 1.06], tickformat=".0%", title="Shown in the interview (self-rating)")
+    fig.update_yaxes(range=[-0.06, 1.06], tickformat=".0%", title="Shown in the interview (self-rating)",
+                     zeroline=False)
     fig.update_layout(legend=dict(orientation="h", y=-0.2, x=0))
     return _layout(fig, height=460)

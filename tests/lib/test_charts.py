@@ -93,9 +93,10 @@ def test_demo_figures(demo):
 def test_quadrant_uses_hollow_markers_for_competencies_not_asked(demo):
     _, scores = demo
     fig = charts.competency_quadrant(scores[1].competencies)
-    symbols = [s for t in fig.data for s in t.marker.symbol]
+    hollow = [t for t in fig.data if t.marker.symbol == "circle-open"]
     not_asked = [c for c in scores[1].competencies if c.demonstration is None and c.gap_class != "not_assessed"]
-    assert symbols.count("circle-open") == len(not_asked)
+    assert sum(t.customdata[i].count("<br><br>") + 1 for t in hollow for i in range(len(t.x))) == len(not_asked)
+    assert all(t.name.endswith("(not asked)") for t in hollow)
 
 
 def test_x10_figures_build(demo_x10):
