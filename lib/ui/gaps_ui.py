@@ -211,12 +211,13 @@ def requirements_section(ctx, iv: m.Interview, parsed: ParsedJD, score: Intervie
     st.caption("Select a row to see why it scored as it did.")
     st.dataframe(frame, key=table_key, height=min(38 + 35 * len(frame), 640), on_select=functools.partial(_picked, table_key, pick_key, tuple(keys)), selection_mode="single-row", hide_index=True,
                  column_order=gv.FRAME_COLUMNS[1:], column_config={
-                     "Requirement": st.column_config.TextColumn(width=340),
-                     "Kind": st.column_config.TextColumn(width=110),
-                     "Competency": st.column_config.TextColumn(width=150),
-                     "Weight": st.column_config.NumberColumn(format="%.1f", width="small",
+                     "Requirement": st.column_config.TextColumn(width=270, pinned=True),
+                     "Kind": st.column_config.TextColumn(width=100),
+                     "Competency": st.column_config.TextColumn(width=130),
+                     "Best evidence": st.column_config.TextColumn(width=170),
+                     "Weight": st.column_config.NumberColumn(format="%.1f", width=60,
                                                              help="must-have 1.0 · responsibility 0.6 · nice-to-have 0.4"),
-                     "Coverage": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100, width="small"),
+                     "Coverage": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100, width=90),
                      "Status": st.column_config.MultiselectColumn(
                          options=list(gv.STATUS_LABELS), format_func=gv.STATUS_LABELS.get,
                          color=gv.STATUS_COLOURS),
