@@ -19,15 +19,17 @@ from lib.docx_export import summary_docx, summary_markdown, summary_text
 from lib.errors import SecondLookError
 from lib.letters_case import CaseSummary, draft_paragraph, escape_markdown
 from lib.storage import repo
-from lib.ui import field_sync as fs
-from lib.ui.field_sync import run_write as _write
+from lib.ui.autosave import Autosave, Field, OnConflict
+from lib.ui.autosave import run_write as _write
 from lib.ui.store import now
 
 SOURCE_BADGE = {m.FeedbackSource.EMPLOYER: ("Employer said it", "blue"), m.FeedbackSource.SELF: ("My inference", "gray")}
 GAP_LABELS = {"skill_gap": "skill gap", "demonstration_gap": "demonstration gap"}
+POINT = Autosave("fs_{type}_{id}", (Field("paragraph"),), OnConflict.KEEP)
+ACTION = Autosave("fs_{type}_{id}", (Field("done"),), OnConflict.KEEP)
 
 
-def _errors() -> dict:
+def _errors() -> dict:  # refused first saves of a suggested (not yet stored) point, by feedback item id
     return st.session_state.setdefault("_case_err", {})
 
 
@@ -39,18 +41,16 @@ def evidence_labels(evidence: Sequence[m.Evidence]) -> dict[int, str]:
 
 
 def _save_point(ctx, view: cv.PointView, key: str, field: str) -> None:
-    """Create the point on first save, else update it with the version loaded (stale → ConflictError)."""
+    """Create the point on first save, else save the field like any autosaved one (stale → conflict)."""
     value = st.session_state[key]
     value = tuple(value) if field == "evidence_ids" else value
+    if view.saved:
+        POINT.save(ctx, view.point, field, value)
+        return
     try:
         ctx.require_edit()
-        if view.saved:
-            base = fs.current(view.point)
-            saved = repo.update(ctx.engine, ctx.owner, dataclasses.replace(base, **{field: value}), now=now())
-            fs.remember(saved)
-        else:
-            point = dataclasses.replace(view.point, **{field: value})
-            repo.add(ctx.engine, ctx.owner, point, now=now(), request_id=f"case:{view.item.interview_id}:{view.item.id}")
+        point = dataclasses.replace(view.point, **{field: value})
+        repo.add(ctx.engine, ctx.owner, point, now=now(), request_id=f"case:{view.item.interview_id}:{view.item.id}")
     except SecondLookError as err:
         _errors()[view.item.id] = str(err)
         return
@@ -71,11 +71,15 @@ def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence:
         proposed = [ev.id for ev in view.proposed if ev.id in labels]
         options = proposed + [i for i in labels if i not in proposed]
         chosen = [i for i in point.evidence_ids if i in labels]
+        if view.saved:
+            POINT.show_conflict(point)
         ev_key = f"case_ev_{item.id}_{point.version}_{int(view.saved)}"
         st.session_state.setdefault(ev_key, chosen)
         st.multiselect("Evidence for this point", options, format_func=labels.get, key=ev_key,
                        help="The strongest matches from your evidence bank come first.",
                        on_change=_save_point, args=(ctx, view, ev_key, "evidence_ids"), disabled=not ctx.can_edit)
+        if view.saved:
+            POINT.field_error(point, "evidence_ids")
         if not view.saved:
             st.caption("Suggested from your evidence bank — not saved yet. Change the choice or edit the paragraph "
                        "to keep it. The other strong matches are listed first in the picker.")
@@ -96,15 +100,12 @@ def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence:
 def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
     point = view.point
     if view.saved and point.paragraph.strip():
-        fs.sync(point, {"paragraph": point.paragraph})
-        kw = fs.on_change(ctx, point, "paragraph")
-        st.text_area("Paragraph", height=200, **kw)
-        fs.field_error(point, "paragraph")
+        POINT.sync(point)
+        POINT.draw(st.text_area, "Paragraph", ctx, point, "paragraph", height=200)
         if ctx.can_edit and st.button("Redraft from the chosen evidence", key=f"case_redraft_{point.id}",
                                       type="tertiary", icon=":material/restart_alt:"):
-            if _write(ctx, lambda: repo.update(ctx.engine, ctx.owner, dataclasses.replace(
-                    fs.current(point), paragraph=""), now=now())):
-                st.rerun()
+            POINT.save(ctx, point, "paragraph", "")  # a refusal shows next to the paragraph after the rerun
+            st.rerun()
         return
     by_id = {ev.id: ev for ev in evidence}
     draft = draft_paragraph(view.item, [by_id[i] for i in point.evidence_ids if i in by_id])
@@ -113,6 +114,8 @@ def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
     st.session_state.setdefault(key, draft)
     st.text_area("Paragraph", height=200, key=key, on_change=_save_point, args=(ctx, view, key, "paragraph"),
                  disabled=not ctx.can_edit, placeholder="Pick at least one piece of evidence to draft this point.")
+    if view.saved:
+        POINT.field_error(point, "paragraph")
     if draft:
         st.caption("Drafted from the chosen evidence, using only its own words — edit it freely.")
 
@@ -189,18 +192,16 @@ def actions_section(ctx, iv: m.Interview, data: m.WorkspaceData, today: dt.date)
     if not plan:
         st.caption("Nothing in the plan yet.")
     for a in plan:
-        fs.sync(a, {"done": a.done})
+        ACTION.sync(a)
+        ACTION.show_conflict(a)
         cols = st.columns([8, 2, 1], vertical_alignment="center")
         with cols[0]:
-            st.checkbox(a.title, help=a.detail or None, **fs.on_change(ctx, a, "done"))
-            fs.field_error(a, "done")
+            ACTION.draw(st.checkbox, a.title, ctx, a, "done", help=a.detail or None)
         late = a.due_on is not None and a.due_on < today and not a.done
         cols[1].caption(("Overdue · " if late else "") + (f"due {a.due_on:%d %b %Y}" if a.due_on else "no date"))
         if ctx.can_edit and cols[2].button("", icon=":material/delete:", key=f"case_del_action_{a.id}",
                                            help="Remove from the plan", type="tertiary"):
-            if _write(ctx, lambda a=a: repo.delete(ctx.engine, ctx.owner, m.ActionItem, a.id, now=now(),
-                                                   version=fs.current(a).version)):
-                fs.forget(a)
+            if _write(ctx, lambda a=a: ACTION.delete(ctx, a)):
                 st.rerun()
     events = action_events(plan)
     if events:

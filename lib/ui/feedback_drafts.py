@@ -15,9 +15,11 @@ from lib.errors import SecondLookError, ValidationError
 from lib.followup import NextStep
 from lib.letters import TONES, mailto_link, phone_script
 from lib.storage import repo
-from lib.ui import field_sync as fs
-from lib.ui.field_sync import run_write as _write
+from lib.ui.autosave import Autosave, Field, OnConflict
+from lib.ui.autosave import run_write as _write
 from lib.ui.store import now
+
+LETTER = Autosave("fs_{type}_{id}", (Field("subject"), Field("body")), OnConflict.KEEP)
 
 
 def drafts_section(ctx, iv: m.Interview, step: NextStep, contacts: Sequence[m.Contact],
@@ -58,16 +60,13 @@ def _draft_editor(ctx, iv: m.Interview, choice: fv.DraftChoice, letters: Sequenc
                   contact: m.Contact | None) -> tuple[str, str]:
     saved = fv.saved_draft(letters, iv.id, choice.slot)
     if saved is not None:
-        fs.sync(saved, {"subject": saved.subject, "body": saved.body})
-        subject = st.text_input("Subject", **fs.on_change(ctx, saved, "subject"))
-        fs.field_error(saved, "subject")
-        body = st.text_area("Message", height=300, **fs.on_change(ctx, saved, "body"))
-        fs.field_error(saved, "body")
+        LETTER.sync(saved)
+        LETTER.show_conflict(saved)
+        subject = LETTER.draw(st.text_input, "Subject", ctx, saved, "subject")
+        body = LETTER.draw(st.text_area, "Message", ctx, saved, "body", height=300)
         if ctx.can_edit and st.button("Start again from the suggested draft", key=f"fb_reset_{saved.id}",
                                       type="tertiary", icon=":material/restart_alt:"):
-            if _write(ctx, lambda: repo.delete(ctx.engine, ctx.owner, m.Letter, saved.id, now=now(),
-                                               version=fs.current(saved).version)):
-                fs.forget(saved)
+            if _write(ctx, lambda: LETTER.delete(ctx, saved)):
                 st.rerun()
         return subject or "", body or ""
     base = f"fb_draft_{iv.id}_{choice.slot.replace(':', '_')}_{contact.id if contact else 0}"

@@ -17,8 +17,8 @@ from lib.errors import SecondLookError, ValidationError
 from lib.followup import NextStep, format_day
 from lib.letters_case import escape_markdown
 from lib.storage import repo
-from lib.ui import field_sync as fs
-from lib.ui.field_sync import run_write as _write
+from lib.ui.autosave import Autosave, Field, OnConflict, show_gone
+from lib.ui.autosave import run_write as _write
 from lib.ui.store import now
 from lib.ui.widgets import form_saved, request_id, show_error
 
@@ -29,6 +29,8 @@ STATE_LOOK = {  # state -> (st function name, icon)
     "not_applicable": ("info", ":material/info:"),
 }
 SOURCE_LABELS = {m.FeedbackSource.EMPLOYER: "Employer said it", m.FeedbackSource.SELF: "My own inference"}
+CONTACT = Autosave("fs_{type}_{id}", tuple(Field(n) for n in ("name", "role", "email", "phone")), OnConflict.KEEP)
+ITEM = Autosave("fs_{type}_{id}", (Field("wording"), Field("source"), Field("competency")), OnConflict.KEEP)
 
 
 def pick_interview(interviews: Sequence[m.Interview], default_id: int | None, key: str) -> m.Interview | None:
@@ -42,6 +44,7 @@ def pick_interview(interviews: Sequence[m.Interview], default_id: int | None, ke
         default_id = int(asked)
     index = ids.index(default_id) if default_id in ids else 0
     chosen = st.selectbox("Interview", ids, index=index, format_func=labels.get, key=key)
+    show_gone()
     return by_id[chosen]
 
 
@@ -75,14 +78,12 @@ def contacts_section(ctx, iv: m.Interview, contacts: Sequence[m.Contact]) -> Non
         st.caption("Nobody yet — add the recruiter or the interviewer you would ask for feedback.")
     for c in contacts:
         with st.expander(f"{c.name}" + (f" · {c.role}" if c.role else ""), icon=":material/person:"):
-            fs.sync(c, {"name": c.name, "role": c.role, "email": c.email, "phone": c.phone})
+            CONTACT.sync(c)
+            CONTACT.show_conflict(c)
             for name, lab in (("name", "Name"), ("role", "Role"), ("email", "Email"), ("phone", "Phone")):
-                st.text_input(lab, **fs.on_change(ctx, c, name))
-                fs.field_error(c, name)
+                CONTACT.draw(st.text_input, lab, ctx, c, name)
             if ctx.can_edit and st.button("Delete this contact", key=f"fb_del_contact_{c.id}", icon=":material/delete:"):
-                if _write(ctx, lambda c=c: repo.delete(ctx.engine, ctx.owner, m.Contact, c.id, now=now(),
-                                                       version=fs.current(c).version)):
-                    fs.forget(c)
+                if _write(ctx, lambda c=c: CONTACT.delete(ctx, c)):
                     st.rerun()
     if ctx.can_edit:
         with st.form("fb_add_contact", clear_on_submit=True, border=True):
@@ -168,18 +169,18 @@ def things_section(ctx, iv: m.Interview, items: Sequence[m.FeedbackItem]) -> Non
     st.caption("Keep the employer's own words. Mark a reason you worked out yourself as your own inference.")
     for i, f in enumerate(items):
         with st.container(border=True):
-            fs.sync(f, {"wording": f.wording, "source": f.source, "competency": f.competency})
-            st.text_area(f"Reason {i + 1}", height=90, **fs.on_change(ctx, f, "wording"))
-            fs.field_error(f, "wording")
+            ITEM.sync(f)
+            ITEM.show_conflict(f)
+            ITEM.draw(st.text_area, f"Reason {i + 1}", ctx, f, "wording", height=90)
             cols = st.columns([3, 3, 1, 1, 1], vertical_alignment="bottom")
             cols[0].selectbox("Source", list(m.FeedbackSource), format_func=SOURCE_LABELS.get,
-                              **fs.on_change(ctx, f, "source"))
+                              **ITEM.widget(ctx, f, "source"))
             cols[1].selectbox("Competency", [None, *KEYS], format_func=competency_label,
                               help="Suggested from the wording; change it if it does not fit.",
-                              **fs.on_change(ctx, f, "competency"))
+                              **ITEM.widget(ctx, f, "competency"))
             if ctx.can_edit:
                 _item_buttons(ctx, items, i, cols[2:])
-            fs.field_error(f, "competency")
+            ITEM.field_error(f, "competency")
     if len(items) >= 3:
         st.caption("Three is usually enough — add more only if they gave more.")
     if ctx.can_edit:
@@ -203,7 +204,5 @@ def _item_buttons(ctx, items: Sequence[m.FeedbackItem], i: int, cols) -> None:
             if _write(ctx, lambda: repo.reorder(ctx.engine, ctx.owner, m.FeedbackItem, ids, now=now())):
                 st.rerun()
     if cols[2].button("", icon=":material/delete:", key=f"fb_del_item_{f.id}", help="Delete this reason"):
-        if _write(ctx, lambda: repo.delete(ctx.engine, ctx.owner, m.FeedbackItem, f.id, now=now(),
-                                           version=fs.current(f).version)):
-            fs.forget(f)
+        if _write(ctx, lambda: ITEM.delete(ctx, f)):
             st.rerun()

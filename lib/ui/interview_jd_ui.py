@@ -11,9 +11,8 @@ from lib.ingest import extract_text
 from lib.ingest.limits import Limits, human_size
 from lib.letters_case import escape_markdown
 from lib.settings import UPLOAD_LIMIT_BYTES
-from lib.ui import interview_autosave as auto
 from lib.ui.guard import Context
-from lib.ui.interview_ui import F, edit_field
+from lib.ui.interview_ui import INTERVIEW
 
 
 def _pending_key(iv: m.Interview) -> str:
@@ -41,9 +40,9 @@ def _read_upload(iv: m.Interview, upload) -> None:
 
 def _use_upload(ctx: Context, iv: m.Interview, mode: str) -> None:
     name, text, _ = st.session_state.pop(_pending_key(iv))
-    current = auto.base_of(iv).jd_text
+    current = INTERVIEW.base(iv).jd_text
     new = text if mode == "replace" or not current.strip() else f"{current.rstrip()}\n\n{text}"
-    auto.set_and_save(ctx, iv, F["jd_text"], new)
+    INTERVIEW.set_and_save(ctx, iv, "jd_text", new)
 
 
 def _discard_upload(iv: m.Interview) -> None:
@@ -51,8 +50,8 @@ def _discard_upload(iv: m.Interview) -> None:
 
 
 def jd_editor(ctx: Context, iv: m.Interview) -> None:
-    edit_field(st.text_area, "Job description", ctx, iv, "jd_text", height=240,
-          placeholder="Paste the job advert here, or upload it below.")
+    INTERVIEW.draw(st.text_area, "Job description", ctx, iv, "jd_text", height=240,
+                   placeholder="Paste the job advert here, or upload it below.")
     upload = st.file_uploader("…or upload it (PDF, DOCX or TXT, up to 10 MB)", type=["pdf", "docx", "txt"],
                               key=f"jd_upload_{iv.id}")
     _read_upload(iv, upload)
@@ -69,7 +68,7 @@ def jd_editor(ctx: Context, iv: m.Interview) -> None:
             st.caption(w)
         with st.container(height=220, border=False):
             st.text(text)
-        current = auto.base_of(iv).jd_text
+        current = INTERVIEW.base(iv).jd_text
         cols = st.columns(3)
         if current.strip():
             st.warning(f"You already have a job description ({len(current):,} characters). Replacing it "

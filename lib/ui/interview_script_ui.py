@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
 from lib import debrief
@@ -11,17 +13,16 @@ from lib.competencies import label as comp_label
 from lib.errors import SecondLookError, ValidationError
 from lib.letters_case import escape_markdown
 from lib.storage import repo
-from lib.ui import interview_autosave as auto
+from lib.ui.autosave import Autosave, Field, OnConflict
 from lib.ui.comments_ui import comments_for, comments_panel
 from lib.ui.guard import Context
-from lib.ui.interview_ui import F
+from lib.ui.interview_ui import INTERVIEW
 from lib.ui.store import now
 from lib.ui.widgets import form_saved, request_id
 
 OPEN = "_q_open"  # the question to show expanded (the one just added)
 FLASH = "_q_flash"
 ADDED = "_q_added"
-
 
 
 def _stars_index(rating: int | None) -> int | None:
@@ -32,13 +33,10 @@ def _rating(index: int | None) -> int | None:
     return None if index is None else index + 1
 
 
-Q = {f.name: f for f in (
-    auto.Field("question"), auto.Field("answer"),
-    auto.Field("rating", _stars_index, _rating),
-    auto.Field("went_right"), auto.Field("went_wrong"), auto.Field("next_time"),
-    auto.Field("competencies", list, tuple))}
-LABELS = {"question": "question", "answer": "answer", "went_right": "what went right",
-          "went_wrong": "what went wrong", "next_time": "next-time answer", "competencies": "competencies"}
+QUESTION = Autosave("as_{type}_{id}", (
+    Field("question"), Field("answer"), Field("rating", _stars_index, _rating),
+    Field("went_right", label="what went right"), Field("went_wrong", label="what went wrong"),
+    Field("next_time", label="next-time answer"), Field("competencies", list, tuple)), OnConflict.REFILL)
 
 
 def _add_key(iv: m.Interview) -> str:
@@ -103,17 +101,16 @@ def _move(ctx: Context, items: list[m.ScriptItem], item_id: int, step: int) -> N
         st.session_state[FLASH] = str(err)
         return
     for q in items:  # reorder bumps every version: keep the bases in step where they were current
-        base = auto.base_of(q)
+        base = QUESTION.base(q)
         if base.version == q.version:
-            auto.set_base(m.ScriptItem(**{**base.__dict__, "position": order.index(q.id), "version": q.version + 1}))
+            QUESTION.remember(dataclasses.replace(base, position=order.index(q.id), version=q.version + 1))
 
 
 def _delete(ctx: Context, q: m.ScriptItem) -> None:
     try:
-        ctx.require_edit()
-        repo.delete(ctx.engine, ctx.owner, m.ScriptItem, q.id, now=now(), version=auto.base_of(q).version)
+        QUESTION.delete(ctx, q)
     except SecondLookError as err:
-        st.session_state[FLASH] = str(err)
+        QUESTION.refuse(q, err)
 
 
 def _header(n: int, q: m.ScriptItem, open_comments: int = 0) -> str:
@@ -128,30 +125,25 @@ def _open_comments(ctx: Context, q: m.ScriptItem) -> int:
                if not c.resolved and c.parent_id is None)
 
 
-def _edit(widget, label: str, ctx: Context, q: m.ScriptItem, name: str, **kw) -> None:
-    widget(label, key=auto.wkey(q, name), on_change=auto.save_field, args=(ctx, q, Q[name]), **kw)
-    auto.field_error(q, name)
-
-
 def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptItem]) -> None:
-    base = auto.sync(q, tuple(Q.values()))
-    auto.show_conflict(q, LABELS)  # outside the expander: visible even when it is closed
+    base = QUESTION.sync(q)
+    QUESTION.show_conflict(q)  # outside the expander: visible even when it is closed
     with st.expander(_header(n, base, _open_comments(ctx, q)), key=f"q_exp_{q.id}", expanded=st.session_state.get(OPEN) == q.id):
         top, rate = st.columns([4, 1], vertical_alignment="bottom")
         with top:
-            _edit(st.text_input, "Question", ctx, q, "question", max_chars=2000)
+            QUESTION.draw(st.text_input, "Question", ctx, q, "question", max_chars=2000)
         with rate:
             st.caption("How did my answer go?")
-            st.feedback("stars", key=auto.wkey(q, "rating"), on_change=auto.save_field, args=(ctx, q, Q["rating"]))
-        _edit(st.text_area, "My answer, as I gave it", ctx, q, "answer", height=110)
+            st.feedback("stars", **QUESTION.widget(ctx, q, "rating"))
+        QUESTION.draw(st.text_area, "My answer, as I gave it", ctx, q, "answer", height=110)
         cols = st.columns(3)
         for col, name, label in zip(cols, ("went_right", "went_wrong", "next_time"),
                                     ("What went right", "What went wrong", "What I would say next time"),
                                     strict=True):
             with col:
-                _edit(st.text_area, label, ctx, q, name, height=110)
-        _edit(st.multiselect, "Competencies", ctx, q, "competencies", options=_options(base),
-              format_func=comp_label, placeholder="Which competencies was this question testing?")
+                QUESTION.draw(st.text_area, label, ctx, q, name, height=110)
+        QUESTION.draw(st.multiselect, "Competencies", ctx, q, "competencies", options=_options(base),
+                      format_func=comp_label, placeholder="Which competencies was this question testing?")
         suggested = debrief.suggest_tags(base.question)
         if suggested:
             st.caption("Suggested from the wording: " + ", ".join(
@@ -214,11 +206,9 @@ def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], 
             st.markdown("**Stories from your bank you could have used**\n\n" + "\n".join(lines))
     with left:
         if ctx.can_edit:
-            auto.sync(iv, tuple(F.values()))
-            st.text_area("My honest appraisal of the whole interview", key=auto.wkey(iv, "appraisal"),
-                         height=320, on_change=auto.save_field, args=(ctx, iv, F["appraisal"]),
-                         placeholder="Be specific: which question, which moment, what you would change.")
-            auto.field_error(iv, "appraisal")
+            INTERVIEW.sync(iv)
+            INTERVIEW.draw(st.text_area, "My honest appraisal of the whole interview", ctx, iv, "appraisal",
+                           height=320, placeholder="Be specific: which question, which moment, what you would change.")
         elif iv.appraisal.strip():
             st.markdown(escape_markdown(iv.appraisal))
         else:

@@ -16,7 +16,7 @@ from lib.competencies import label as comp_label
 from lib.errors import SecondLookError, ValidationError
 from lib.letters_case import escape_markdown
 from lib.storage import repo
-from lib.ui import interview_autosave as auto
+from lib.ui.autosave import Autosave, Field, OnConflict, show_gone
 from lib.ui.guard import Context
 from lib.ui.store import now, today
 from lib.ui.widgets import OUTCOME_BADGES, form_saved, outcome_badge, request_id, stage_label
@@ -28,15 +28,6 @@ FLASH = "_iv_flash"
 DONE = "_iv_done"
 NEW_ERRORS = "_iv_new_errors"
 DATES = {"min_value": dt.date(1950, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD/MM/YYYY"}
-
-F = {f.name: f for f in (
-    auto.Field("company"), auto.Field("role"), auto.Field("interview_date"), auto.Field("decided_on"),
-    auto.Field("stages", list, tuple), auto.Field("furthest_stage"), auto.Field("outcome"),
-    auto.Field("interviewers", debrief.format_interviewers, debrief.parse_interviewers), auto.Field("notes"),
-    auto.Field("jd_text"), auto.Field("appraisal"))}
-LABELS = {"company": "company", "role": "role", "notes": "notes", "jd_text": "job description",
-          "appraisal": "appraisal", "interviewers": "interviewers"}
-
 
 def outcome_label(o: m.Outcome) -> str:
     return OUTCOME_BADGES.get(o, (str(o), ""))[0]
@@ -76,9 +67,10 @@ def pick_interview(ctx: Context, data: m.WorkspaceData) -> m.Interview | None:
     names = {iv.id: debrief.interview_label(iv) for iv in ivs}
     st.selectbox("Interview", options, key=PICK_KEY, on_change=_remember_pick,
                  format_func=functools.partial(_pick_label, names))
-    flash = st.session_state.pop(FLASH, None) or st.session_state.pop(auto.GONE, None)
+    flash = st.session_state.pop(FLASH, None)
     if flash:
         st.error(flash, icon=":material/error:")
+    show_gone()
     done = st.session_state.pop(DONE, None)
     if done:
         st.success(done, icon=":material/check:")
@@ -197,36 +189,41 @@ def _furthest_check(iv: m.Interview) -> m.Interview:
     return iv
 
 
-def edit_field(widget, label: str, ctx: Context, iv: m.Interview, name: str, adjust=None, **kw) -> None:
-    widget(label, key=auto.wkey(iv, name), on_change=auto.save_field, args=(ctx, iv, F[name], adjust), **kw)
-    auto.field_error(iv, name)
+INTERVIEW = Autosave("as_{type}_{id}", (
+    Field("company"), Field("role"), Field("interview_date"), Field("decided_on"),
+    Field("stages", list, tuple, adjust=_stages_adjust), Field("furthest_stage", adjust=_furthest_check),
+    Field("outcome"), Field("interviewers", debrief.format_interviewers, debrief.parse_interviewers),
+    Field("notes"), Field("jd_text", label="job description"), Field("appraisal")), OnConflict.REFILL)
+# Read only by pages/interviews.py through lib/ui/interview_autosave.py: both go once the page uses INTERVIEW.
+F = {f.name: f for f in INTERVIEW.fields}
+LABELS = {f.name: f.words for f in INTERVIEW.fields}
 
 
 def details_editor(ctx: Context, iv: m.Interview) -> None:
-    auto.sync(iv, tuple(F.values()))
+    INTERVIEW.sync(iv)
     c1, c2 = st.columns(2)
     with c1:
-        edit_field(st.text_input, "Company", ctx, iv, "company", max_chars=m.MAX_TITLE)
+        INTERVIEW.draw(st.text_input, "Company", ctx, iv, "company", max_chars=m.MAX_TITLE)
     with c2:
-        edit_field(st.text_input, "Role", ctx, iv, "role", max_chars=m.MAX_TITLE)
+        INTERVIEW.draw(st.text_input, "Role", ctx, iv, "role", max_chars=m.MAX_TITLE)
     c1, c2, c3 = st.columns(3)
     with c1:
-        edit_field(st.date_input, "Interview date", ctx, iv, "interview_date", **DATES)
+        INTERVIEW.draw(st.date_input, "Interview date", ctx, iv, "interview_date", **DATES)
     with c2:
-        edit_field(st.selectbox, "Outcome", ctx, iv, "outcome", options=list(m.Outcome), format_func=outcome_label)
+        INTERVIEW.draw(st.selectbox, "Outcome", ctx, iv, "outcome", options=list(m.Outcome), format_func=outcome_label)
     with c3:
-        edit_field(st.date_input, "Decision arrived on", ctx, iv, "decided_on", help="Leave empty while you wait.",
-              **DATES)
+        INTERVIEW.draw(st.date_input, "Decision arrived on", ctx, iv, "decided_on",
+                       help="Leave empty while you wait.", **DATES)
     c1, c2 = st.columns([2, 1])
     with c1:
-        edit_field(st.multiselect, "Stages attended", ctx, iv, "stages", _stages_adjust, options=list(m.Stage),
-              format_func=stage_label, placeholder="Choose stages")
+        INTERVIEW.draw(st.multiselect, "Stages attended", ctx, iv, "stages", options=list(m.Stage),
+                       format_func=stage_label, placeholder="Choose stages")
     with c2:
-        edit_field(st.selectbox, "Furthest stage reached", ctx, iv, "furthest_stage", _furthest_check,
-              options=list(m.Stage), format_func=stage_label)
-    edit_field(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers",
-          help="Adding job titles? Separate people with semicolons: Ana Ruiz, Recruiter; Bo Lind, Head of Data")
-    edit_field(st.text_area, "Notes", ctx, iv, "notes", height=120)
+        INTERVIEW.draw(st.selectbox, "Furthest stage reached", ctx, iv, "furthest_stage", options=list(m.Stage),
+                       format_func=stage_label)
+    INTERVIEW.draw(st.text_input, "Interviewers (comma separated)", ctx, iv, "interviewers",
+                   help="Adding job titles? Separate people with semicolons: Ana Ruiz, Recruiter; Bo Lind, Head of Data")
+    INTERVIEW.draw(st.text_area, "Notes", ctx, iv, "notes", height=120)
 
 
 def details_view(iv: m.Interview) -> None:
@@ -246,10 +243,9 @@ def details_view(iv: m.Interview) -> None:
 
 def _delete(ctx: Context, iv: m.Interview) -> None:
     try:
-        ctx.require_edit()
-        repo.delete(ctx.engine, ctx.owner, m.Interview, iv.id, now=now(), version=auto.base_of(iv).version)
+        INTERVIEW.delete(ctx, iv)
     except SecondLookError as err:
-        st.session_state[FLASH] = str(err)
+        INTERVIEW.refuse(iv, err)
         return
     st.session_state.pop(SELECTED, None)
     st.session_state.pop(PICK_KEY, None)
