@@ -30,6 +30,7 @@ FONT = dict(family="Source Sans Pro, Segoe UI, Helvetica, Arial, sans-serif", si
 LINE_COLOURS = ("#0072B2", "#CC79A7", "#56B4E9", "#000000")
 LINE_DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 MAX_LINES = 4
+MAX_HEATMAP_INTERVIEWS = 30
 
 
 def _layout(fig: go.Figure, *, height: int = 420, **kw) -> go.Figure:
@@ -52,12 +53,21 @@ def _iv_label(row) -> str:
     return f"{row.company}<br>{row.interview_date:%d %b %Y}"
 
 
-def gap_heatmap(frame: pd.DataFrame, *, competencies: Sequence[str] | None = None) -> go.Figure:
+def gap_heatmap(frame: pd.DataFrame, *, competencies: Sequence[str] | None = None,
+                max_interviews: int = MAX_HEATMAP_INTERVIEWS) -> go.Figure:
     """Competency (rows) × interview (columns, ordered by date) coloured by gap class; hover explains each
     cell with the scorer's reason. Rows: ``competencies`` in that order, or every competency assessed
-    somewhere, the most frequent gaps first."""
+    somewhere, the most frequent gaps first. Only the latest ``max_interviews`` columns are drawn (an axis
+    note says so): a wider grid is unreadable."""
     if frame.empty:
         return message_figure("No scored interviews to show yet.")
+    all_ids = frame.drop_duplicates("interview_id").sort_values(["interview_date", "interview_id"],
+                                                                 kind="stable")["interview_id"]
+    note = None
+    if len(all_ids) > max_interviews:
+        note = (f"The latest {max_interviews} of {len(all_ids)} interviews; narrow the dates to see "
+                "earlier ones.")
+        frame = frame[frame["interview_id"].isin(set(all_ids.iloc[-max_interviews:]))]
     if competencies is None:
         assessed = frame[frame["gap_class"] != pal.GAP_NOT_ASSESSED]
         gaps = assessed["gap_class"].isin([pal.GAP_SKILL, pal.GAP_DEMONSTRATION]).groupby(
@@ -89,6 +99,8 @@ def gap_heatmap(frame: pd.DataFrame, *, competencies: Sequence[str] | None = Non
                       thickness=14)))
     fig.update_yaxes(autorange="reversed", tickfont=dict(size=13))
     fig.update_xaxes(side="top", tickfont=dict(size=12))
+    if note:
+        fig.update_xaxes(title=dict(text=note, font=dict(size=13, color=pal.MUTED)))
     return _layout(fig, height=max(260, 80 + 26 * len(keys)))
 
 

@@ -32,7 +32,7 @@ from lib.scoring_competencies import DEMONSTRATED, GapClass
 
 __all__ = [
     "HIGH_RATING", "NEEDED_WEIGHT_FLOOR", "calibration", "competency_frame", "competency_summary",
-    "filter_frame", "funnel", "furthest_stage", "interview_calibration", "interview_frame",
+    "filter_frame", "filter_options", "funnel", "furthest_stage", "interview_calibration", "interview_frame",
 ]
 
 GAPS = (GapClass.SKILL_GAP.value, GapClass.DEMONSTRATION_GAP.value)
@@ -108,6 +108,13 @@ def competency_frame(data: WorkspaceData, scores: Mapping[int, object]) -> pd.Da
         frame[col] = frame[col].astype("float64")
     frame["flagged"] = frame["flagged"].astype("bool")
     return _typed(frame)
+
+
+def filter_options(data: WorkspaceData) -> tuple[dt.date | None, dt.date | None, list[str]]:
+    """(first interview date, last interview date, sorted companies) for the filter widgets."""
+    dates = [iv.interview_date for iv in data.interviews]
+    return (min(dates, default=None), max(dates, default=None),
+            sorted({iv.company for iv in data.interviews}))
 
 
 def filter_frame(frame: pd.DataFrame, *, start: dt.date | None = None, end: dt.date | None = None,

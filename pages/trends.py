@@ -1,6 +1,5 @@
 import streamlit as st
 
-from lib import trends
 from lib.ui.analysis_ui import show_fallback
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
@@ -18,7 +17,7 @@ if not data.interviews:
 st.caption("What keeps coming back across your interviews, what is improving, and where your own "
            "ratings disagree with what employers told you.")
 show_fallback()
-chosen = filter_controls(trends.interview_frame(data))
+chosen = filter_controls(data)
 view = cached_view(ctx, data, chosen)
 if view.n_interviews == 0:
     st.warning("No interviews match these filters. Widen the dates or clear a choice.")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lib.models import STAGE_LABELS, STAGE_ORDER, Outcome, Stage
 from lib.storage import workspace
+from lib.trends import filter_options
 from lib.trends_view import ChartView, PatternsView, patterns_view
 from lib.ui.analysis_ui import encoder, workspace_scores
 
@@ -24,14 +24,14 @@ def outcome_name(value: str) -> str:
     return Outcome(value).value.capitalize()
 
 
-def filter_controls(interviews: pd.DataFrame) -> dict:
+def filter_controls(data) -> dict:
     """Date range, company, furthest stage and outcome pickers; returns keyword arguments for
     :func:`lib.trends.filter_frame` (an empty choice keeps everything)."""
-    first, last = interviews["interview_date"].min().date(), interviews["interview_date"].max().date()
+    first, last, company_names = filter_options(data)
     cols = st.columns([3, 3, 3, 2])
     picked = cols[0].date_input("Interview dates", value=(first, last), min_value=first, max_value=last,
                                 key="trends_dates", format="DD/MM/YYYY")
-    companies = cols[1].multiselect("Company", sorted(interviews["company"].unique()), key="trends_company",
+    companies = cols[1].multiselect("Company", company_names, key="trends_company",
                                     placeholder="All companies")
     stages = cols[2].multiselect("Furthest stage", [s.value for s in STAGE_ORDER], key="trends_stage",
                                  format_func=stage_name, placeholder="All stages")

@@ -102,7 +102,9 @@ def test_quadrant_uses_hollow_markers_for_competencies_not_asked(demo):
 def test_x10_figures_build(demo_x10):
     data, scores = demo_x10
     figs = _all(data, scores)
-    assert len(figs["heatmap"].data[0].x) == 100
+    heat = figs["heatmap"]
+    assert len(heat.data[0].x) == charts.MAX_HEATMAP_INTERVIEWS
+    assert "latest 30 of 100" in heat.layout.xaxis.title.text
     assert figs["funnel"].data[0].x[0] == 100
     for name, fig in figs.items():
         assert fig.data, name

@@ -181,3 +181,9 @@ def test_takeaways_for_empty_data():
     assert "at least two interviews" in say.trend_takeaway(summary)
     assert "No interviews" in say.funnel_takeaway(trends.funnel(trends.interview_frame(WorkspaceData())))
     assert "Rate your answers" in say.calibration_takeaway(trends.calibration(empty))
+
+
+def test_filter_options(workspace):
+    data, _ = workspace
+    assert trends.filter_options(data) == (dt.date(2026, 1, 5), dt.date(2026, 1, 20), ["Amber", "Birch", "Cobalt"])
+    assert trends.filter_options(WorkspaceData()) == (None, None, [])
