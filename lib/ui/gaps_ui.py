@@ -32,6 +32,7 @@ from lib.ui.nav import link
 from lib.ui.trends_ui import CHART_CONFIG
 
 _ERR = "_gap_err"  # requirement key -> last save error
+_FLASH = "_gap_flash"  # a one-off confirmation shown after a correction
 BADGE = {"covered": "green", "partial": "orange", "gap": "red"}
 GATE_ICON = {"met": ":material/check_circle:", "not met": ":material/cancel:", "can't tell": ":material/help:"}
 CONFLICT = "This requirement was corrected in another tab meanwhile. The page now shows the saved version: try again."
@@ -131,6 +132,19 @@ def _save(ctx, interview_id: int, original: m.Requirement, existing: m.Requireme
         _errors()[original.key] = str(err)
         return
     _errors().pop(original.key, None)
+    st.session_state[_FLASH] = _confirmation(change)
+
+
+def _confirmation(change: dict) -> str:
+    if change.get("ignored") is True:
+        return "Ignored: it no longer counts. Restore it under “Ignored requirements”."
+    if change.get("ignored") is False:
+        return "Restored: it counts again."
+    if "exclude" in change:
+        return "That evidence no longer counts for this requirement."
+    if "include" in change:
+        return "That evidence counts again."
+    return "Saved: the scores now use your correction."
 
 
 def _controls(ctx, iv: m.Interview, rs: RequirementScore, original: m.Requirement,
@@ -158,7 +172,7 @@ def _controls(ctx, iv: m.Interview, rs: RequirementScore, original: m.Requiremen
         c[0].caption(f"Marked not relevant here: {esc(ref.title)}")
         c[1].button("Count it again", key=f"gap_incl_{tag}_{ref.evidence_id}", on_click=_save, args=base,
                     kwargs={"include": ref.evidence_id}, type="tertiary", icon=":material/undo:")
-    if message := _errors().get(original.key):
+    if message := _errors().pop(original.key, None):
         st.error(esc(message), icon=":material/error:")
 
 
@@ -174,7 +188,7 @@ def ignored_section(ctx, iv: m.Interview, parsed: ParsedJD, data: m.WorkspaceDat
             if ctx.can_edit:
                 c[1].button("Restore", key=f"gap_restore_{iv.id}_{req.key}", on_click=_save,
                             args=(ctx, iv.id, req, existing), kwargs={"ignored": False}, icon=":material/undo:")
-            if message := _errors().get(req.key):
+            if message := _errors().pop(req.key, None):
                 st.error(esc(message), icon=":material/error:")
 
 
@@ -197,6 +211,8 @@ def _competency_name(key: str) -> str:
 
 
 def requirements_section(ctx, iv: m.Interview, parsed: ParsedJD, score: InterviewScore, data: m.WorkspaceData) -> None:
+    if flash := st.session_state.pop(_FLASH, None):
+        st.toast(flash, icon=":material/check:")
     if not score.requirements:
         st.info("No requirements were found in this job description (or all of them are ignored).")
         ignored_section(ctx, iv, parsed, data)
@@ -223,7 +239,7 @@ def requirements_section(ctx, iv: m.Interview, parsed: ParsedJD, score: Intervie
                          color=gv.STATUS_COLOURS),
                  })
     texts = {r.requirement.key: r.requirement.text for r in score.requirements}
-    st.selectbox("Explain", keys, key=pick_key, format_func=functools.partial(_short, texts))
+    st.selectbox("Explain this requirement", keys, key=pick_key, format_func=functools.partial(_short, texts))
     rs = next(r for r in score.requirements if r.requirement.key == st.session_state[pick_key])
     why_panel(ctx, iv, rs, parsed, data)
     ignored_section(ctx, iv, parsed, data)
