@@ -27,7 +27,7 @@ from lib.matching.coverage import COVERED, PARTIAL
 from lib.matching.embedder import TFIDF_ID
 from lib.models import Requirement, RequirementKind, RequirementOverride, WorkspaceData
 from lib.palette import COVERAGE_COLOURS, GAP_LABELS
-from lib.scoring import EvidenceHit, InterviewScore, RequirementScore
+from lib.scoring import EvidenceHit, GateResult, InterviewScore, RequirementScore
 from lib.scoring_competencies import GapClass
 
 KIND_LABELS: dict[RequirementKind, str] = {
@@ -222,6 +222,14 @@ class WhyPanel:
     context: SpanContext
     section: str
     gate_note: str
+    gates: tuple[GateView, ...] = ()
+
+
+def gates_inside(req: Requirement, gates: Sequence[GateResult]) -> tuple[GateView, ...]:
+    """The hard gates extracted from this requirement's own text (same span), in words."""
+    a, b = req.span
+    return tuple(GateView(text=g.gate.text, kind=str(g.gate.kind), status=GATE_STATUS[g.met], reason=g.why)
+                 for g in gates if b > a and a <= g.gate.span[0] and g.gate.span[1] <= b and g.gate.span[1] > g.gate.span[0])
 
 
 def strength_word(score: float) -> str:
@@ -266,8 +274,9 @@ def _excerpt(text: str, source: str) -> str:
     return shorten(text, EXCERPT_CHARS)
 
 
-def explain(rs: RequirementScore, data: WorkspaceData, jd_text: str) -> WhyPanel:
-    """The "why" panel of one requirement, in plain words (percentages, no raw scores)."""
+def explain(rs: RequirementScore, data: WorkspaceData, jd_text: str, gates: Sequence[GateResult] = ()) -> WhyPanel:
+    """The "why" panel of one requirement, in plain words (percentages, no raw scores). ``gates``: the
+    interview's gate results; those inside the requirement are listed with it."""
     req = rs.requirement
     found, missing = terms_of(rs)
     hits = tuple(HitView(source=(src := hit_source(h, data)), evidence_id=h.evidence_id,
@@ -279,7 +288,8 @@ def explain(rs: RequirementScore, data: WorkspaceData, jd_text: str) -> WhyPanel
                     status=STATUS_LABELS.get(rs.label, rs.label), coverage_pct=pct(rs.coverage),
                     summary=_summary(rs, len(hits)), matched_terms=found, missing_terms=missing, hits=hits,
                     context=span_context(jd_text, req.span), section=req.section,
-                    gate_note=f"You meet the hard requirement inside it: {gate[1].strip()}" if len(gate) > 1 else "")
+                    gate_note=f"You meet the hard requirement inside it: {gate[1].strip()}" if len(gate) > 1 else "",
+                    gates=gates_inside(req, gates))
 
 
 # ---------------------------------------------------------------- the two kinds of gap

@@ -241,12 +241,13 @@ def requirements_section(ctx, iv: m.Interview, parsed: ParsedJD, score: Intervie
     texts = {r.requirement.key: r.requirement.text for r in score.requirements}
     st.selectbox("Explain this requirement", keys, key=pick_key, format_func=functools.partial(_short, texts))
     rs = next(r for r in score.requirements if r.requirement.key == st.session_state[pick_key])
-    why_panel(ctx, iv, rs, parsed, data)
+    why_panel(ctx, iv, rs, parsed, data, score.gates)
     ignored_section(ctx, iv, parsed, data)
 
 
-def why_panel(ctx, iv: m.Interview, rs: RequirementScore, parsed: ParsedJD, data: m.WorkspaceData) -> None:
-    w = gv.explain(rs, data, parsed.text)
+def why_panel(ctx, iv: m.Interview, rs: RequirementScore, parsed: ParsedJD, data: m.WorkspaceData,
+              gates=()) -> None:
+    w = gv.explain(rs, data, parsed.text, gates)
     original = next((r for r in parsed.requirements if r.key == w.key), rs.requirement)
     existing = gv.find_override(data.overrides, iv.id, w.key)
     with st.container(border=True, key="gap_why"):
@@ -259,6 +260,9 @@ def why_panel(ctx, iv: m.Interview, rs: RequirementScore, parsed: ParsedJD, data
         st.markdown(w.summary)
         if w.gate_note:
             st.success(esc(w.gate_note), icon=":material/verified:")
+        for g in w.gates:
+            if not w.gate_note or g.status != "met":
+                st.info(f"A hard requirement — **{esc(g.text)}**: {g.status}. {esc(g.reason)}", icon=GATE_ICON[g.status])
         if w.matched_terms:
             st.markdown("**Named in your evidence:** " + esc(", ".join(w.matched_terms)))
         if w.missing_terms:

@@ -266,3 +266,15 @@ def test_overrides_change_the_real_score(real):
     dropped = score_interview(parsed.requirements, parsed.gates, EVIDENCE, ITEMS, TfidfEncoder(), overrides=[ignored])
     assert target.key not in set(gv.requirement_frame(dropped, DATA)["key"])
     assert gv.headline(dropped).fit_pct > gv.headline(score).fit_pct
+
+
+def test_hard_gates_inside_a_requirement_are_listed_with_it(real):
+    parsed, score = real
+    degree = next(r for r in score.requirements if r.requirement.text.startswith("A degree"))
+    panel = gv.explain(degree, DATA, parsed.text, score.gates)
+    inside = [g for g in score.gates if g.gate.kind == m.GateKind.DEGREE]
+    assert inside, "the JD's degree line is a hard gate"
+    assert [g.text for g in panel.gates] == [g.gate.text for g in inside]
+    assert panel.gates[0].status == gv.GATE_STATUS[inside[0].met]
+    other = next(r for r in score.requirements if r.requirement.text.startswith("Advanced SQL"))
+    assert gv.explain(other, DATA, parsed.text, score.gates).gates == ()
