@@ -16,6 +16,7 @@ from tools.serve import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 _HERE = Path(__file__).resolve().parent
+EXPECT_TIMEOUT_MS = 20_000
 
 
 def _missing() -> str | None:
@@ -39,8 +40,9 @@ def browser():
     reason = _missing()
     if reason:
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)  # a loaded 2-core CI box runs a page in seconds, not ms
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
