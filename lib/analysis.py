@@ -50,8 +50,8 @@ from lib.models import Evidence, FeedbackSource, WorkspaceData
 from lib.scoring import InterviewScore, score_interview
 
 __all__ = [
-    "compute_unit_vectors", "flagged_competencies", "input_fingerprints", "missing_vectors",
-    "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
+    "compute_unit_vectors", "flagged_competencies", "input_fingerprint", "input_fingerprints",
+    "missing_vectors", "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
 ]
 
 StoredVectors = Mapping[tuple[int, int], Sequence[tuple[str, np.ndarray]]]
@@ -172,10 +172,17 @@ def input_fingerprints(data: WorkspaceData) -> dict[int, str]:
     Equal hashes (with the same encoder and "today") mean an equal score, so a cache keyed by it only
     rescores the interviews an edit touched (an evidence edit touches them all)."""
     bank = _digest(data.evidence)
-    out = {}
+    return {iv.id: _fingerprint(data, iv, bank) for iv in data.interviews if iv.id is not None}
+
+
+def input_fingerprint(data: WorkspaceData, interview_id: int) -> str:
+    """One interview's entry of :func:`input_fingerprints` (raises :class:`NotFound` for an unknown id)."""
     for iv in data.interviews:
-        if iv.id is None:
-            continue
-        items, overrides = _interview_inputs(data, iv.id)
-        out[iv.id] = _digest(bank, iv, items, overrides, sorted(flagged_competencies(data, iv.id)))
-    return out
+        if iv.id == interview_id:
+            return _fingerprint(data, iv, _digest(data.evidence))
+    raise NotFound(f"Interview {interview_id} was not found.")
+
+
+def _fingerprint(data: WorkspaceData, iv, bank: str) -> str:
+    items, overrides = _interview_inputs(data, iv.id)
+    return _digest(bank, iv, items, overrides, sorted(flagged_competencies(data, iv.id)))

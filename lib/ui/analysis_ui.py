@@ -83,6 +83,16 @@ def _scores(url: str, owner: str, version: int, model_id: str, scope: tuple[int,
             for iv in order}
 
 
+def interview_score(ctx, interview_id: int) -> InterviewScore:
+    """One interview's score from the same per-interview cache as :func:`workspace_scores` (so the Gap
+    scoring and Patterns pages never score the same inputs twice in a session)."""
+    loaded = encoder()
+    data = ctx.data()
+    url = ctx.engine.url.render_as_string(hide_password=True)
+    return _score_one(f"{url}|{ctx.owner}", interview_id, analysis.input_fingerprint(data, interview_id),
+                      loaded.encoder.model_id, store.today(), data, loaded, _LazyVectors(ctx, data, loaded))
+
+
 def workspace_scores(ctx) -> dict[int, InterviewScore]:
     """``{interview_id: InterviewScore}`` (date order) for the interviews this viewer may see (cached)."""
     loaded = encoder()

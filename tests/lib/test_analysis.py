@@ -144,6 +144,7 @@ def test_stored_vectors_are_reused_with_the_real_model(demo):
 def test_fingerprints_change_only_for_the_interviews_an_edit_touches(demo):
     base = analysis.input_fingerprints(demo)
     assert set(base) == {iv.id for iv in demo.interviews} and analysis.input_fingerprints(demo) == base
+    assert all(analysis.input_fingerprint(demo, k) == v for k, v in base.items())
     q = next(q for q in demo.script_items if q.interview_id == 2)
     rerated = tuple(dataclasses.replace(x, rating=1 if x.rating != 1 else 2) if x is q else x
                     for x in demo.script_items)

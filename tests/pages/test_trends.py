@@ -93,3 +93,22 @@ def test_empty_workspace_gets_a_helpful_state():
     assert not at.exception
     assert any("Patterns appear once you have logged an interview" in i.value for i in at.info)
     assert not at.get("plotly_chart")
+
+
+def test_interview_score_and_workspace_scores_share_one_cache():
+    """The Gap scoring page's single-interview call and the Patterns page's workspace call agree."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import streamlit as st
+
+        from lib.ui import analysis_ui
+        from lib.ui.guard import page_guard
+
+        ctx = page_guard()
+        scores = analysis_ui.workspace_scores(ctx)
+        st.text(f"{len(scores)} {analysis_ui.interview_score(ctx, 6) == scores[6]}")
+
+    at = AppTest.from_function(script, default_timeout=120).run()
+    assert not at.exception
+    assert at.text[0].value == "7 True"
