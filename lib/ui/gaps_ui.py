@@ -262,7 +262,9 @@ def why_panel(ctx, iv: m.Interview, rs: RequirementScore, parsed: ParsedJD, data
             st.success(esc(w.gate_note), icon=":material/verified:")
         for g in w.gates:
             if not w.gate_note or g.status != "met":
-                st.info(f"A hard requirement — **{esc(g.text)}**: {g.status}. {esc(g.reason)}", icon=GATE_ICON[g.status])
+                hint = " If you meet it, you can ignore this line below." if ctx.can_edit and g.status == "can't tell" else ""
+                st.info(f"A hard requirement — **{esc(g.text)}**: {g.status}. {esc(g.reason)}{hint}",
+                        icon=GATE_ICON[g.status])
         if w.matched_terms:
             st.markdown("**Named in your evidence:** " + esc(", ".join(w.matched_terms)))
         if w.missing_terms:
