@@ -213,11 +213,16 @@ class Autosave:
         errors = {n: m for n, m in record.errors.items() if n != name and n not in derived}
         self._put(obj, dataclasses.replace(record, base=saved, errors=errors))
 
-    def delete(self, ctx: Context, obj: Any) -> None:
-        """Delete the record with the base's version (a stale one raises ConflictError); forget it."""
-        ctx.require_edit()
-        repo.delete(ctx.engine, ctx.owner, type(obj), obj.id, now=now(), version=self.base(obj).version)
+    def delete(self, ctx: Context, obj: Any) -> bool:
+        """Delete the record with the base's version; a refusal (a stale version...) is kept to be shown."""
+        try:
+            ctx.require_edit()
+            repo.delete(ctx.engine, ctx.owner, type(obj), obj.id, now=now(), version=self.base(obj).version)
+        except SecondLookError as err:
+            self.refuse(obj, err)
+            return False
         self.forget(obj)
+        return True
 
     def refuse(self, obj: Any, err: SecondLookError, name: str = "", widget_value: Any = None) -> None:
         """Keep a refused write of this record to be shown: next to its field, as a conflict, or as gone."""

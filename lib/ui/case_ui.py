@@ -201,8 +201,8 @@ def actions_section(ctx, iv: m.Interview, data: m.WorkspaceData, today: dt.date)
         cols[1].caption(("Overdue · " if late else "") + (f"due {a.due_on:%d %b %Y}" if a.due_on else "no date"))
         if ctx.can_edit and cols[2].button("", icon=":material/delete:", key=f"case_del_action_{a.id}",
                                            help="Remove from the plan", type="tertiary"):
-            if _write(ctx, lambda a=a: ACTION.delete(ctx, a)):
-                st.rerun()
+            ACTION.delete(ctx, a)  # a refusal shows above the action after the rerun
+            st.rerun()
     events = action_events(plan)
     if events:
         st.download_button("Add the open actions to my calendar", build_ics(events, now=now()),

@@ -106,10 +106,7 @@ def add_form(ctx) -> None:
 
 def _delete(ctx, ev: Evidence) -> None:
     title = EVIDENCE.base(ev).title
-    try:
-        EVIDENCE.delete(ctx, ev)
-    except SecondLookError as err:
-        EVIDENCE.refuse(ev, err)
+    if not EVIDENCE.delete(ctx, ev):
         return
     st.session_state.pop(SEL, None)
     flash(f"Deleted “{escape_markdown(title)}”.")

@@ -66,8 +66,8 @@ def _draft_editor(ctx, iv: m.Interview, choice: fv.DraftChoice, letters: Sequenc
         body = LETTER.draw(st.text_area, "Message", ctx, saved, "body", height=300)
         if ctx.can_edit and st.button("Start again from the suggested draft", key=f"fb_reset_{saved.id}",
                                       type="tertiary", icon=":material/restart_alt:"):
-            if _write(ctx, lambda: LETTER.delete(ctx, saved)):
-                st.rerun()
+            LETTER.delete(ctx, saved)  # a refusal shows above the draft after the rerun
+            st.rerun()
         return subject or "", body or ""
     base = f"fb_draft_{iv.id}_{choice.slot.replace(':', '_')}_{contact.id if contact else 0}"
     for part, value in (("subject", choice.draft.subject), ("body", choice.draft.body)):

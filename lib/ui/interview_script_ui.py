@@ -106,13 +106,6 @@ def _move(ctx: Context, items: list[m.ScriptItem], item_id: int, step: int) -> N
             QUESTION.remember(dataclasses.replace(base, position=order.index(q.id), version=q.version + 1))
 
 
-def _delete(ctx: Context, q: m.ScriptItem) -> None:
-    try:
-        QUESTION.delete(ctx, q)
-    except SecondLookError as err:
-        QUESTION.refuse(q, err)
-
-
 def _header(n: int, q: m.ScriptItem, open_comments: int = 0) -> str:
     text = " ".join(q.question.split())
     text = text if len(text) <= 90 else text[:89].rstrip() + "…"
@@ -155,7 +148,7 @@ def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptI
                   on_click=_move, args=(ctx, items, q.id, 1), width="stretch")
         with b4.popover("Delete", icon=":material/delete:", width="stretch"):
             st.write("Delete this question and its notes?")
-            st.button("Yes, delete", key=f"q_del_{q.id}", type="primary", on_click=_delete, args=(ctx, q))
+            st.button("Yes, delete", key=f"q_del_{q.id}", type="primary", on_click=QUESTION.delete, args=(ctx, q))
         comments_panel(ctx, q.interview_id, m.CommentTarget.SCRIPT_ITEM, q.id, key=f"q_comments_{q.id}")
 
 

@@ -242,10 +242,7 @@ def details_view(iv: m.Interview) -> None:
 
 
 def _delete(ctx: Context, iv: m.Interview) -> None:
-    try:
-        INTERVIEW.delete(ctx, iv)
-    except SecondLookError as err:
-        INTERVIEW.refuse(iv, err)
+    if not INTERVIEW.delete(ctx, iv):
         return
     st.session_state.pop(SELECTED, None)
     st.session_state.pop(PICK_KEY, None)
