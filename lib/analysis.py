@@ -50,7 +50,7 @@ from lib.models import Evidence, FeedbackSource, WorkspaceData
 from lib.scoring import InterviewScore, score_interview
 
 __all__ = [
-    "compute_unit_vectors", "flagged_competencies", "input_fingerprint", "input_fingerprints",
+    "compute_many_unit_vectors", "compute_unit_vectors", "flagged_competencies", "input_fingerprint", "input_fingerprints",
     "missing_vectors", "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
 ]
 
@@ -100,6 +100,20 @@ def compute_unit_vectors(ev: Evidence, encoder) -> list[tuple[str, np.ndarray]]:
         return []
     vecs = enc.encode([u.text for u in units])
     return [(u.text, np.asarray(vecs[i], dtype=np.float32)) for i, u in enumerate(units)]
+
+
+def compute_many_unit_vectors(evidence: Sequence[Evidence], encoder
+                              ) -> dict[tuple[int, int], list[tuple[str, np.ndarray]]]:
+    """:func:`compute_unit_vectors` for many items in one encoder call (each distinct text encoded once),
+    keyed by (evidence id, version) like :func:`lib.storage.vectors.load_vectors`. Much faster than one
+    call per item with the sentence model (per-call overhead, and batches of similar lengths)."""
+    enc, _ = _unwrap(encoder)
+    per_item = [(ev, evidence_units(ev)) for ev in evidence if ev.id is not None]
+    texts = list(dict.fromkeys(u.text for _, units in per_item for u in units))
+    vecs = enc.encode(texts) if texts else np.zeros((0, 0), dtype=np.float32)
+    row = {t: i for i, t in enumerate(texts)}
+    return {(ev.id, ev.version): [(u.text, np.asarray(vecs[row[u.text]], dtype=np.float32)) for u in units]
+            for ev, units in per_item}
 
 
 def unit_vectors_from_stored(evidence: Iterable[Evidence], stored: StoredVectors,

@@ -46,11 +46,11 @@ def unit_vectors(ctx, data, loaded: LoadedEncoder) -> dict | None:
         return None
     stored = load_vectors(ctx.engine, ctx.owner, enc.model_id)
     missing = analysis.missing_vectors(data.evidence, stored, enc.model_id, encoder=enc)
-    for ev in missing:
-        rows = analysis.compute_unit_vectors(ev, enc)
-        stored[(ev.id, ev.version)] = rows
-        if ctx.can_edit:
-            save_vectors(ctx.engine, ctx.owner, ev.id, ev.version, enc.model_id, rows)
+    fresh = analysis.compute_many_unit_vectors(missing, enc)
+    stored.update(fresh)
+    if ctx.can_edit:
+        for (ev_id, ev_version), rows in fresh.items():
+            save_vectors(ctx.engine, ctx.owner, ev_id, ev_version, enc.model_id, rows)
     return analysis.unit_vectors_from_stored(data.evidence, stored, enc.model_id)
 
 

@@ -103,6 +103,18 @@ def test_missing_vectors_follow_versions_and_skip_the_fallback(demo):
     assert not (new_only & set(vecs))
 
 
+def test_many_unit_vectors_equal_one_by_one_and_encode_each_text_once(demo):
+    one = CountingEncoder()
+    singles = {(e.id, e.version): analysis.compute_unit_vectors(e, one) for e in demo.evidence}
+    many = CountingEncoder()
+    batched = analysis.compute_many_unit_vectors((*demo.evidence, *demo.evidence), many)
+    assert batched.keys() == singles.keys()
+    for key, rows in singles.items():
+        assert [t for t, _ in batched[key]] == [t for t, _ in rows]
+        assert all(np.allclose(a, b) for (_, a), (_, b) in zip(batched[key], rows, strict=True))
+    assert len(many.encoded) == len(set(one.encoded))
+
+
 def test_compute_unit_vectors_matches_units(demo):
     enc = CountingEncoder()
     story = next(e for e in demo.evidence if e.is_star)
