@@ -14,7 +14,6 @@ dataclasses out; no Streamlit).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from lib.competencies import label as competency_label
 from lib.letters_case import escape_markdown
 from lib.matching.coverage import COVERED, PARTIAL
 from lib.matching.embedder import TFIDF_ID
-from lib.models import Requirement, RequirementKind, RequirementOverride, WorkspaceData
+from lib.models import Requirement, RequirementKind, WorkspaceData
 from lib.palette import COVERAGE_COLOURS, GAP_LABELS
 from lib.scoring import EvidenceHit, GateResult, InterviewScore, RequirementScore
 from lib.scoring_competencies import GapClass
@@ -236,21 +235,9 @@ def strength_word(score: float) -> str:
     return "strong" if score >= COVERED else "fair" if score >= PARTIAL else "weak"
 
 
-def _split_terms(text: str) -> tuple[str, ...]:
-    return tuple(t.strip() for t in text.split(", ") if t.strip())
-
-
 def terms_of(rs: RequirementScore) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(terms found in the bank, terms missing) for a requirement. Uses structured fields when the scorer
-    provides them; otherwise reads them from the scorer's explanation ("terms found: …; terms missing: …")."""
-    found, missing = getattr(rs, "matched_terms", None), getattr(rs, "missing_terms", None)
-    if found is not None and missing is not None:
-        return tuple(found), tuple(missing)
-    why = rs.why.split(" Hard gate met:")[0]
-    stop = r"(?=; terms missing: |\.$|\.\s*$)"
-    f = re.search(r"terms found: (.+?)" + stop, why)
-    m = re.search(r"terms missing: (.+?)(?=\.$|\.\s*$)", why)
-    return (_split_terms(f.group(1)) if f else (), _split_terms(m.group(1)) if m else ())
+    """(terms found in the bank, terms missing) for a requirement."""
+    return tuple(rs.matched_terms), tuple(rs.missing_terms)
 
 
 def _summary(rs: RequirementScore, n_hits: int) -> str:
@@ -396,54 +383,3 @@ def competency_frame(score: InterviewScore) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["Competency", "Class", "In your bank", "Shown in the interview",
                                        "Employer mentioned it"])
 
-
-# ---------------------------------------------------------------- corrections (overrides)
-
-KEEP = object()
-
-
-def find_override(overrides: Iterable[RequirementOverride], interview_id: int, req_key: str) -> RequirementOverride | None:
-    return next((o for o in overrides if o.interview_id == interview_id and o.req_key == req_key), None)
-
-
-def is_empty(o: RequirementOverride) -> bool:
-    """True when the override changes nothing (it can be deleted)."""
-    return o.kind is None and o.competency is None and not o.ignored and not o.excluded_evidence
-
-
-def changed_override(existing: RequirementOverride | None, interview_id: int, original: Requirement, *,
-                     kind=KEEP, competency=KEEP, ignored=KEEP, exclude: int | None = None,
-                     include: int | None = None) -> RequirementOverride:
-    """The override after one correction, keeping ``existing``'s id and version (so a stale save conflicts).
-
-    ``kind``/``competency`` are the values the person picked (``competency`` None or "" = no competency);
-    picking what the job description itself gave stores None ("keep what was extracted")."""
-    base = existing or RequirementOverride(interview_id=interview_id, req_key=original.key)
-    changes: dict = {}
-    if kind is not KEEP:
-        changes["kind"] = None if kind is None or RequirementKind(kind) == original.kind else RequirementKind(kind)
-    if competency is not KEEP:
-        picked = competency or None
-        changes["competency"] = None if picked == original.competency else (picked or "")
-    if ignored is not KEEP:
-        changes["ignored"] = bool(ignored)
-    excluded = list(base.excluded_evidence)
-    if exclude is not None and exclude not in excluded:
-        excluded.append(exclude)
-    if include is not None:
-        excluded = [e for e in excluded if e != include]
-    changes["excluded_evidence"] = tuple(excluded)
-    return dataclasses.replace(base, **changes)
-
-
-def ignored_requirements(requirements: Sequence[Requirement], overrides: Iterable[RequirementOverride],
-                         interview_id: int) -> tuple[Requirement, ...]:
-    ignored = {o.req_key for o in overrides if o.interview_id == interview_id and o.ignored}
-    return tuple(r for r in requirements if r.key in ignored)
-
-
-def excluded_titles(override: RequirementOverride | None, data: WorkspaceData) -> tuple[EvidenceRef, ...]:
-    if override is None:
-        return ()
-    titles = {ev.id: ev.title for ev in data.evidence}
-    return tuple(EvidenceRef(e, titles.get(e, f"Evidence #{e} (deleted)")) for e in override.excluded_evidence)

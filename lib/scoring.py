@@ -74,6 +74,8 @@ class RequirementScore:
     label: str  # "covered" | "partial" | "gap"
     hits: tuple[EvidenceHit, ...]
     why: str
+    matched_terms: tuple[str, ...] = ()  # the requirement's skill terms found in the evidence
+    missing_terms: tuple[str, ...] = ()  # … and those found nowhere
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,9 @@ def score_interview(requirements: Sequence[Requirement], gates: Sequence[Gate], 
                                  text=h.unit.text, similarity=h.similarity, score=h.score, terms=h.terms)
                      for h in cov.hits)
         scores.append(RequirementScore(requirement=req, coverage=coverage, label=lab, hits=hits,
-                                       why=_why(replace(cov, coverage=coverage), titles, lab) + why_extra))
+                                       why=_why(replace(cov, coverage=coverage), titles, lab) + why_extra,
+                                       matched_terms=tuple(cov.matched_terms),
+                                       missing_terms=tuple(cov.missing_terms)))
     total_w = sum(max(s.requirement.weight, 0.0) for s in scores)
     fit = sum(max(s.requirement.weight, 0.0) * s.coverage for s in scores) / total_w if total_w > 0 else 0.0
     musts = [s for s in scores if s.requirement.kind == RequirementKind.MUST]

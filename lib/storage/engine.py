@@ -1,6 +1,6 @@
 """Engine factory. SQLite gets the pragmas that make it safe for several writers; Postgres works as is.
 
-SQLite: WAL journal, ``foreign_keys=ON``, ``busy_timeout=10000``, ``synchronous=FULL``. pysqlite's own
+SQLite: WAL journal, ``foreign_keys=ON``, ``busy_timeout=30000``, ``synchronous=FULL``. pysqlite's own
 transaction handling is switched off (``isolation_level=None``) and every transaction starts with
 ``BEGIN IMMEDIATE`` — the SQLAlchemy docs' recipe ("Serializable isolation / Savepoints / Transactional
 DDL"). Taking the write lock up front is what removes "database is locked" errors between concurrent
@@ -17,7 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_MS = 30_000
 
 
 def is_sqlite(engine_or_url: sa.Engine | str) -> bool:

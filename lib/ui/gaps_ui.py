@@ -17,6 +17,7 @@ import streamlit as st
 from sqlalchemy.exc import IntegrityError
 
 from lib import analysis, charts, debrief
+from lib import gap_overrides as go
 from lib import gap_view as gv
 from lib import models as m
 from lib.competencies import KEYS
@@ -113,14 +114,14 @@ def _save(ctx, interview_id: int, original: m.Requirement, existing: m.Requireme
         ctx.require_edit()
         if widget is not None:
             change[field] = st.session_state[widget]
-        new = gv.changed_override(existing, interview_id, original, **change)
+        new = go.changed_override(existing, interview_id, original, **change)
         if existing is None:
-            if not gv.is_empty(new):
+            if not go.is_empty(new):
                 saved = repo.add(ctx.engine, ctx.owner, new, now=store.now(),
                                  request_id=f"gap-override:{interview_id}:{original.key}")
                 if dataclasses.replace(saved, id=None, version=0) != new:
                     raise IntegrityError("override exists", None, Exception())
-        elif gv.is_empty(new):
+        elif go.is_empty(new):
             repo.delete(ctx.engine, ctx.owner, m.RequirementOverride, existing.id, now=store.now(),
                         version=existing.version)
         else:
@@ -167,7 +168,7 @@ def _controls(ctx, iv: m.Interview, rs: RequirementScore, original: m.Requiremen
     cols[2].button("Ignore it", key=f"gap_ignore_{tag}", icon=":material/visibility_off:", on_click=_save,
                    args=base, kwargs={"ignored": True}, help="Drop this line from the scores (for example, "
                    "it is not a real requirement).", width="stretch")
-    for ref in gv.excluded_titles(existing, data):
+    for ref in go.excluded_titles(existing, data):
         c = st.columns([6, 2], vertical_alignment="center")
         c[0].caption(f"Marked not relevant here: {esc(ref.title)}")
         c[1].button("Count it again", key=f"gap_incl_{tag}_{ref.evidence_id}", on_click=_save, args=base,
@@ -177,12 +178,12 @@ def _controls(ctx, iv: m.Interview, rs: RequirementScore, original: m.Requiremen
 
 
 def ignored_section(ctx, iv: m.Interview, parsed: ParsedJD, data: m.WorkspaceData) -> None:
-    ignored = gv.ignored_requirements(parsed.requirements, data.overrides, iv.id)
+    ignored = go.ignored_requirements(parsed.requirements, data.overrides, iv.id)
     if not ignored:
         return
     with st.expander(f"Ignored requirements ({len(ignored)})", icon=":material/visibility_off:"):
         for req in ignored:
-            existing = gv.find_override(data.overrides, iv.id, req.key)
+            existing = go.find_override(data.overrides, iv.id, req.key)
             c = st.columns([6, 2], vertical_alignment="center")
             c[0].markdown(esc(req.text))
             if ctx.can_edit:
@@ -249,7 +250,7 @@ def why_panel(ctx, iv: m.Interview, rs: RequirementScore, parsed: ParsedJD, data
               gates=()) -> None:
     w = gv.explain(rs, data, parsed.text, gates)
     original = next((r for r in parsed.requirements if r.key == w.key), rs.requirement)
-    existing = gv.find_override(data.overrides, iv.id, w.key)
+    existing = go.find_override(data.overrides, iv.id, w.key)
     with st.container(border=True, key="gap_why"):
         head = st.columns([8, 2], vertical_alignment="center")
         head[0].markdown(f"#### {esc(w.text)}")

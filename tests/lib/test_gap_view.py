@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from lib import gap_overrides as go
 from lib import gap_view as gv
 from lib import models as m
 from lib.competencies import label
@@ -147,10 +148,12 @@ def test_explain_reads_terms_and_keeps_numbers_readable(real):
     assert panel.section and panel.context.match
 
 
-def test_terms_are_read_from_the_explanation_even_with_dots_and_gate_note():
-    rs = _rs(_req("Node.js and SQL"), 0.8, "covered",
-             why="Covered (80%). Best match: “X” (similarity 0.50); terms found: node.js, sql; terms missing: "
-                 "airflow / dagster. Hard gate met: you hold a degree.")
+def test_terms_come_from_the_scorer_and_the_gate_note_from_the_explanation():
+    rs = dataclasses.replace(
+        _rs(_req("Node.js and SQL"), 0.8, "covered",
+            why="Covered (80%). Best match: “X” (similarity 0.50); terms found: node.js, sql; terms missing: "
+                "airflow / dagster. Hard gate met: you hold a degree."),
+        matched_terms=("node.js", "sql"), missing_terms=("airflow / dagster",))
     assert gv.terms_of(rs) == (("node.js", "sql"), ("airflow / dagster",))
     assert gv.explain(rs, DATA, "").gate_note.endswith("you hold a degree.")
     assert gv.terms_of(_rs(_req("Nothing"), 0.0, "gap", why="Gap (0%). Nothing in your evidence matches it.")) == ((), ())
@@ -228,41 +231,41 @@ def test_default_key_is_the_weakest_uncovered_must_have():
 
 def test_changed_override_stores_only_real_changes():
     req = _req("Airflow", K.NICE, competency="tools_and_methods")
-    new = gv.changed_override(None, 9, req, kind=K.MUST)
+    new = go.changed_override(None, 9, req, kind=K.MUST)
     assert (new.interview_id, new.req_key, new.kind, new.id) == (9, req.key, K.MUST, None)
     saved = dataclasses.replace(new, id=5, version=2)
-    back = gv.changed_override(saved, 9, req, kind=K.NICE)  # picking the extracted kind again
-    assert back.kind is None and (back.id, back.version) == (5, 2) and gv.is_empty(back)
-    assert gv.changed_override(None, 9, req, competency="").competency == ""  # clear it
-    assert gv.changed_override(None, 9, req, competency="tools_and_methods").competency is None
-    assert gv.changed_override(None, 9, _req("x"), competency=None).competency is None
+    back = go.changed_override(saved, 9, req, kind=K.NICE)  # picking the extracted kind again
+    assert back.kind is None and (back.id, back.version) == (5, 2) and go.is_empty(back)
+    assert go.changed_override(None, 9, req, competency="").competency == ""  # clear it
+    assert go.changed_override(None, 9, req, competency="tools_and_methods").competency is None
+    assert go.changed_override(None, 9, _req("x"), competency=None).competency is None
 
 
 def test_exclude_include_and_ignore():
     req = _req("SQL")
-    o = gv.changed_override(None, 9, req, exclude=3)
-    o = gv.changed_override(o, 9, req, exclude=3)
-    o = gv.changed_override(o, 9, req, exclude=4)
+    o = go.changed_override(None, 9, req, exclude=3)
+    o = go.changed_override(o, 9, req, exclude=3)
+    o = go.changed_override(o, 9, req, exclude=4)
     assert o.excluded_evidence == (3, 4)
-    o = gv.changed_override(o, 9, req, include=3)
+    o = go.changed_override(o, 9, req, include=3)
     assert o.excluded_evidence == (4,)
-    assert [e.title for e in gv.excluded_titles(o, DATA)] == ["Evidence #4 (deleted)"]
-    ig = gv.changed_override(o, 9, req, ignored=True)
-    assert ig.ignored and not gv.is_empty(ig)
-    assert gv.ignored_requirements([req, _req("other")], [dataclasses.replace(ig, id=1)], 9) == (req,)
-    assert gv.ignored_requirements([req], [dataclasses.replace(ig, id=1)], 10) == ()
-    assert gv.find_override([dataclasses.replace(ig, id=1)], 9, req.key).id == 1
+    assert [e.title for e in go.excluded_titles(o, DATA)] == ["Evidence #4 (deleted)"]
+    ig = go.changed_override(o, 9, req, ignored=True)
+    assert ig.ignored and not go.is_empty(ig)
+    assert go.ignored_requirements([req, _req("other")], [dataclasses.replace(ig, id=1)], 9) == (req,)
+    assert go.ignored_requirements([req], [dataclasses.replace(ig, id=1)], 10) == ()
+    assert go.find_override([dataclasses.replace(ig, id=1)], 9, req.key).id == 1
 
 
 def test_overrides_change_the_real_score(real):
     parsed, score = real
     target = next(r for r in parsed.requirements if r.text.startswith("Knowledge of Airflow"))
-    o = gv.changed_override(None, 9, target, kind=K.MUST)
+    o = go.changed_override(None, 9, target, kind=K.MUST)
     rescored = score_interview(parsed.requirements, parsed.gates, EVIDENCE, ITEMS, TfidfEncoder(), overrides=[o])
     frame = gv.requirement_frame(rescored, DATA)
     assert frame.loc[frame["key"] == target.key, "Kind"].item() == "Must-have"
     assert gv.headline(rescored).must_pct < gv.headline(score).must_pct
-    ignored = gv.changed_override(None, 9, target, ignored=True)
+    ignored = go.changed_override(None, 9, target, ignored=True)
     dropped = score_interview(parsed.requirements, parsed.gates, EVIDENCE, ITEMS, TfidfEncoder(), overrides=[ignored])
     assert target.key not in set(gv.requirement_frame(dropped, DATA)["key"])
     assert gv.headline(dropped).fit_pct > gv.headline(score).fit_pct

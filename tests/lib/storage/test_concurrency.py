@@ -16,17 +16,18 @@ def _worker(url: str, counter_id: int, q) -> None:
     from lib.storage.session import write
 
     engine = make_engine(url)
-    errors = 0
+    errors, first = 0, ""
     for _ in range(ROUNDS):
         try:
             with write(engine, "alice", now=NOW) as conn:  # BEGIN IMMEDIATE
                 row = conn.execute(sa.select(tables.evidence.c.body).where(tables.evidence.c.id == counter_id)).one()
                 conn.execute(sa.update(tables.evidence).where(tables.evidence.c.id == counter_id)
                              .values(body=str(int(row.body) + 1)))
-        except Exception:  # noqa: BLE001 - counted and asserted below
+        except Exception as exc:  # noqa: BLE001 - counted and asserted below
             errors += 1
+            first = first or (repr(exc)[:200] + " | " + str(getattr(exc, "statement", ""))[:100])
     engine.dispose()
-    q.put(errors)
+    q.put((errors, first))
 
 
 def test_concurrent_read_modify_write_loses_nothing(tmp_path):
@@ -38,10 +39,11 @@ def test_concurrent_read_modify_write_loses_nothing(tmp_path):
     procs = [ctx.Process(target=_worker, args=(url, counter.id, q)) for _ in range(WORKERS)]
     for p in procs:
         p.start()
-    errors = sum(q.get(timeout=240) for _ in procs)
+    results = [q.get(timeout=240) for _ in procs]
+    errors = sum(n for n, _ in results)
     for p in procs:
         p.join(timeout=60)
     final = int(repo.get(engine, "alice", m.Evidence, counter.id).body)
     print(f"\nconcurrency: {WORKERS}x{ROUNDS} transactions, final counter {final}, errors {errors}")
-    assert errors == 0
+    assert errors == 0, [msg for _, msg in results if msg]
     assert final == WORKERS * ROUNDS
