@@ -3,7 +3,6 @@ import streamlit as st
 from lib import debrief
 from lib import models as m
 from lib.letters_case import escape_markdown
-from lib.ui import interview_autosave as auto
 from lib.ui import interview_jd_ui as jd_ui
 from lib.ui import interview_script_ui as script_ui
 from lib.ui import interview_ui as ui
@@ -24,9 +23,9 @@ if iv is None:
 items = debrief.in_script_order(q for q in data.script_items if q.interview_id == iv.id)
 summary = debrief.summarise_script(items)
 if ctx.can_edit:
-    auto.sync(iv, tuple(ui.F.values()))
-    auto.show_conflict(iv, ui.LABELS)
-st.subheader(escape_markdown(auto.base_of(iv).title if ctx.can_edit else iv.title))
+    ui.INTERVIEW.sync(iv)
+    ui.INTERVIEW.show_conflict(iv)
+st.subheader(escape_markdown(ui.INTERVIEW.base(iv).title if ctx.can_edit else iv.title))
 ui.summary_header(iv, summary)
 comments_panel(ctx, iv.id, m.CommentTarget.INTERVIEW, key=f"iv_comments_{iv.id}")
 

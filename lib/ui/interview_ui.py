@@ -194,9 +194,6 @@ INTERVIEW = Autosave("as_{type}_{id}", (
     Field("stages", list, tuple, adjust=_stages_adjust), Field("furthest_stage", adjust=_furthest_check),
     Field("outcome"), Field("interviewers", debrief.format_interviewers, debrief.parse_interviewers),
     Field("notes"), Field("jd_text", label="job description"), Field("appraisal")), OnConflict.REFILL)
-# Read only by pages/interviews.py through lib/ui/interview_autosave.py: both go once the page uses INTERVIEW.
-F = {f.name: f for f in INTERVIEW.fields}
-LABELS = {f.name: f.words for f in INTERVIEW.fields}
 
 
 def details_editor(ctx: Context, iv: m.Interview) -> None:
