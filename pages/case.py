@@ -1,7 +1,9 @@
 import streamlit as st
 
 from lib import case_view as cv
+from lib import models as m
 from lib.ui import case_ui as ui
+from lib.ui.comments_ui import comments_panel
 from lib.ui.feedback_ui import pick_interview
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
@@ -33,5 +35,7 @@ with points:
     link("pages/feedback.py", "Add or reword the reasons on the Feedback page")
 with letter:
     ui.summary_section(ctx, iv, summary, data.letters)
+    comments_panel(ctx, iv.id, m.CommentTarget.CASE, key=f"case_comments_{iv.id}")
 with plan:
     ui.actions_section(ctx, iv, data, today())
+    comments_panel(ctx, iv.id, m.CommentTarget.ACTION_PLAN, key=f"plan_comments_{iv.id}")

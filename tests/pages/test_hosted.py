@@ -146,3 +146,30 @@ def test_revocation_ends_an_open_coach_session_on_its_next_rerun(engine):
 def test_hosted_on_sqlite_warns_about_ephemeral_disks(engine):
     at = hosted(user=ALICE).run()
     assert any("disk" in w.value.lower() for w in at.sidebar.warning)
+
+
+def test_coach_comments_on_the_case_and_plan_reach_the_owner(engine):
+    from lib.demo import load_demo
+    from lib.storage import workspace
+
+    alice = owner_for_identity(ALICE)
+    load_demo(engine, alice, today=NOW.date(), now=NOW)
+    _, token = create_share(engine, alice, label="Coach", now=NOW, permission=m.SharePermission.COMMENT)
+    at = hosted()
+    at.query_params["share"] = token
+    at.run()
+    at.switch_page("pages/case.py").run()
+    name_boxes = [t for t in at.text_input if t.key and t.key.endswith("_coach_name") and "case_comments" in t.key]
+    assert name_boxes, "the coach gets a comment box on the case draft"
+    prefix = name_boxes[0].key.removesuffix("_coach_name")
+    name_boxes[0].input("Coach Sam")
+    at.text_area(key=f"{prefix}_coach_body").input("Lead with the pricing story.")
+    next(b for b in at.button if b.key and b.key.startswith("FormSubmitter") and prefix in b.key).click().run()
+    assert not at.exception
+    comments = workspace.load_workspace(engine, alice).comments
+    assert [(c.target, c.author_name, c.body) for c in comments] == [
+        (m.CommentTarget.CASE, "Coach Sam", "Lead with the pricing story.")]
+    # the owner sees it in place
+    owner = hosted("app.py", user=ALICE).run()
+    owner.switch_page("pages/case.py").run()
+    assert any("Lead with the pricing story." in md.value for md in owner.markdown)
