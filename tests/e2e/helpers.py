@@ -21,7 +21,35 @@ _ARM = """() => {
   window.__slChanges = 0;
   window.__slObserver = new MutationObserver(ms => { window.__slChanges += ms.length; });
   window.__slObserver.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  return window.__slFinished || 0;
 }"""
+
+# On a starved machine the browser may take a run's first and last messages in one turn and React then
+# renders only the final state: the attribute never moves. So the page also counts the server's
+# "script finished" messages (ForwardMsg field 6) as they arrive on the WebSocket.
+_COUNT_FINISHED = """(() => {
+  window.__slFinished = 0;
+  const Native = window.WebSocket;
+  const varint = (b, i) => { let v = 0, s = 0, x; do { x = b[i++]; v += (x & 0x7f) * 2 ** s; s += 7; }
+                             while (x & 0x80); return [v, i]; };
+  const scan = (buf) => {
+    const b = new Uint8Array(buf); let i = 0, t, n;
+    while (i < b.length) {
+      [t, i] = varint(b, i);
+      const field = Math.floor(t / 8), wire = t & 7;
+      if (field === 6 && wire === 0) { window.__slFinished++; return; }
+      if (wire === 0) { [, i] = varint(b, i); } else if (wire === 2) { [n, i] = varint(b, i); i += n; }
+      else if (wire === 1) { i += 8; } else if (wire === 5) { i += 4; } else { return; }
+    }
+  };
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => { if (e.data instanceof ArrayBuffer) { try { scan(e.data); } catch (err) {} } });
+    }
+  };
+})();"""
+_TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
 def _offline(route) -> None:
@@ -37,6 +65,7 @@ def new_page(browser, **kwargs):
     """A fresh browser context (own cookies = own person) with one page, closed afterwards."""
     context = browser.new_context(viewport=VIEWPORT, **kwargs)
     context.route("**/*", _offline)
+    context.add_init_script(_COUNT_FINISHED)
     try:
         yield context.new_page()
     finally:
@@ -50,9 +79,10 @@ def open_page(page, url: str, timeout: float = 60_000) -> None:
 
 def rerun(page, action, timeout: float = 30_000) -> None:
     """Do ``action`` (a click, an upload, a key press) and wait until the script run it caused has finished."""
-    page.evaluate(_ARM)
+    finished = page.evaluate(_ARM)
     action()
-    page.wait_for_function("() => window.__slChanges > 0", timeout=timeout)
+    page.wait_for_function(f"() => window.__slChanges > 0 || window.__slFinished > {finished}", timeout=timeout)
+    page.evaluate(_TWO_FRAMES)  # let the frontend apply what it received before we look
     wait_idle(page, timeout)
 
 
