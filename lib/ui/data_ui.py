@@ -40,14 +40,15 @@ def _once(raw: bytes, what: str) -> bool:
 
 def downloads(ctx: Context) -> None:
     stamp = f"{now():%Y-%m-%d}"
-    st.download_button("Download full backup (JSON)", backup_workspace(ctx.engine, ctx.owner, now=now()),
+    # the files are built only when a button is clicked (callables), not on every rerun
+    st.download_button("Download full backup (JSON)", lambda: backup_workspace(ctx.engine, ctx.owner, now=now()),
                        file_name=f"secondlook-backup-{stamp}.json", mime="application/json",
                        icon=":material/download:", key="dl_backup")
     cols = st.columns(2)
-    cols[0].download_button("Evidence (CSV)", export_csv(repo.list_all(ctx.engine, ctx.owner, m.Evidence), m.Evidence),
+    cols[0].download_button("Evidence (CSV)", lambda: export_csv(repo.list_all(ctx.engine, ctx.owner, m.Evidence), m.Evidence),
                             file_name=f"evidence-{stamp}.csv", mime="text/csv", key="dl_evidence_csv")
     cols[1].download_button("Interviews (CSV)",
-                            export_csv(repo.list_all(ctx.engine, ctx.owner, m.Interview), m.Interview),
+                            lambda: export_csv(repo.list_all(ctx.engine, ctx.owner, m.Interview), m.Interview),
                             file_name=f"interviews-{stamp}.csv", mime="text/csv", key="dl_interviews_csv")
 
 

@@ -1,9 +1,11 @@
 """The database engine for this server process, and the per-user data cache.
 
 The engine (a connection pool, no user data) is cached per process with ``st.cache_resource``. Per-user
-data is cached with ``st.cache_data(scope="session")`` *and* keyed by owner and the workspace's data
-version (stored in the database and bumped by every write), so a write made through another replica is
-seen on the next interaction and no user can ever be served another user's cached data.
+data is cached per *session* (``scope="session"``) *and* keyed by owner and the workspace's data version
+(stored in the database and bumped by every write), so a write made through another replica is seen on
+the next interaction and no user can ever be served another user's cached data. The workspace content is
+immutable (frozen dataclasses in tuples), so it is held with ``st.cache_resource`` — handed out by
+reference, without the pickle copy ``st.cache_data`` makes on every read (11–60 ms at 2,000 items).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ def get_engine() -> sa.Engine:
     return _engine(database_url())
 
 
-@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+@st.cache_resource(scope="session", max_entries=2, show_spinner=False)
 def _workspace_data(_engine: sa.Engine, url: str, owner: str, version: int) -> m.WorkspaceData:
     return workspace.load_workspace(_engine, owner)
 
