@@ -40,9 +40,9 @@ SHOWN_OWNER = {
     "interviews": ("iv.company", "iv.role", "iv.notes", "iv.appraisal", "iv.jd", "iv.interviewer1",
                    "q1.question", "q1.answer", "q1.right", "q1.wrong", "q1.next", "q2.question", "q2.answer",
                    "cm.interview", "cm.interview.author", "cm.question", "cm.question.author"),
-    "feedback": ("lt.subject", "lt.body", "ct.name", "ct.role", "at.summary", "fb1.wording", "fb2.wording",
-                 "fb3.wording"),
-    "case": ("fb1.wording", "cp.paragraph", "ac.title"),
+    "feedback": ("lt.subject", "lt.body", "ct.name", "ct.role", "ct.email", "at.summary", "fb1.wording",
+                 "fb2.wording", "fb3.wording", "ws.name"),
+    "case": ("fb1.wording", "cp.paragraph", "ac.title", "ws.name"),
     "one_pager": ("iv.company", "ac.title"),
     "share": ("sh.label",),
 }
@@ -52,8 +52,9 @@ SHOWN_COACH = {
     "interviews": ("iv.company", "iv.role", "iv.notes", "iv.appraisal", "iv.jd", "q1.question", "q1.answer",
                    "q1.right", "q1.wrong", "q1.next", "q2.question", "cm.interview", "cm.interview.author",
                    "cm.question", "cm.question.author"),
-    "feedback": ("lt.subject", "lt.body", "ct.name", "at.summary", "fb1.wording", "fb2.wording", "fb3.wording"),
-    "case": ("fb1.wording", "cp.paragraph", "ac.title"),
+    "feedback": ("lt.subject", "lt.body", "ct.name", "ct.role", "ct.email", "at.summary", "fb1.wording",
+                 "fb2.wording", "fb3.wording", "ws.name"),
+    "case": ("fb1.wording", "cp.paragraph", "ac.title", "ws.name"),
     "one_pager": ("iv.company", "ac.title"),
 }
 
@@ -205,7 +206,10 @@ def _missing_text(seeded: Seeded, codes, shown: str) -> list[str]:
     missing = []
     for code in codes:
         value = seeded.values[code]
-        wanted = [f"{code} {SHORT.split('<img')[0]}"] if "\n" not in value else lines(value)
+        if "\n" in value:
+            wanted = lines(value)
+        else:  # a short value: its code and the remote-image markdown after it (the email address: all of it)
+            wanted = [f"{code} {SHORT.split('<img')[0]}" if value.startswith(code) else value]
         missing += [f"{code}: {w[:80]!r}" for w in wanted if normalise(w) not in shown]
     return missing
 
