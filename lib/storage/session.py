@@ -32,10 +32,15 @@ def write(engine: sa.Engine, owner: str, *, now: dt.datetime) -> Iterator[sa.Con
 
 
 def touch(conn: sa.Connection, owner: str, *, now: dt.datetime) -> None:
-    bumped = conn.execute(
-        sa.update(t.workspaces).where(t.workspaces.c.owner == owner)
-        .values(data_version=t.workspaces.c.data_version + 1)
-    ).rowcount
-    if not bumped:
-        conn.execute(sa.insert(t.workspaces).values(owner=owner, display_name="", is_demo=False,
-                                                    data_version=1, created_at=now))
+    """Bump the workspace's data version, creating the workspace row first if needed. Creation is an
+    insert-if-absent, so two servers creating the same workspace at the same moment don't collide."""
+    bump = sa.update(t.workspaces).where(t.workspaces.c.owner == owner).values(
+        data_version=t.workspaces.c.data_version + 1)
+    if conn.execute(bump).rowcount:
+        return
+    from sqlalchemy.dialects import postgresql, sqlite  # only when a workspace is first created
+
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(dialect.insert(t.workspaces).values(owner=owner, display_name="", is_demo=False, data_version=0,
+                                                     created_at=now).on_conflict_do_nothing(index_elements=["owner"]))
+    conn.execute(bump)

@@ -7,18 +7,23 @@ version of the item (or of another model) are ignored and replaced on the next s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
 import sqlalchemy as sa
 
 from lib.storage import tables as t
 from lib.storage.session import read
+
+if TYPE_CHECKING:  # numpy is imported only when vectors are used (keeps the app's start-up light)
+    import numpy as np
 
 
 def save_vectors(engine: sa.Engine, owner: str, evidence_id: int, evidence_version: int, model_id: str,
                  units: Sequence[tuple[str, np.ndarray]]) -> None:
     """Replace the vectors of one evidence item for ``model_id`` (does not bump the data version:
     vectors are derived data)."""
+    import numpy as np
+
     with engine.begin() as conn:
         owned = conn.execute(sa.select(t.evidence.c.id).where(
             t.evidence.c.owner == owner, t.evidence.c.id == evidence_id)).first()
@@ -38,6 +43,8 @@ def save_vectors(engine: sa.Engine, owner: str, evidence_id: int, evidence_versi
 
 def load_vectors(engine: sa.Engine, owner: str, model_id: str) -> dict[tuple[int, int], list[tuple[str, np.ndarray]]]:
     """Vectors keyed by (evidence_id, evidence_version), units in order."""
+    import numpy as np
+
     v = t.evidence_vectors
     out: dict[tuple[int, int], list[tuple[str, np.ndarray]]] = {}
     with read(engine) as conn:

@@ -62,3 +62,35 @@ def test_sqlite_pragmas(file_engine):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_head_constant_matches_alembic():
+    from lib.storage.migrate import HEAD
+
+    assert HEAD == head_revision()
+
+
+def test_migrations_race_on_one_database_is_safe(engine):
+    """Servers starting at once on an empty database: one migrates, the others find the work done."""
+    import threading
+
+    from lib.storage.migrate import current_revision as rev
+
+    metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE alembic_version"))
+    assert rev(engine) is None
+    errors = []
+
+    def run():
+        try:
+            migrate(engine, now=NOW)
+        except Exception as exc:  # noqa: BLE001 - collected and asserted
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == [] and rev(engine) == head_revision()
