@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from lib.ui.guard import resolve_context
+from lib.ui.guard import VIA_APP, resolve_context
 from lib.ui.nav import available_pages
 
 st.set_page_config(page_title="Second Look", page_icon=":material/replay:", layout="wide")
+st.session_state[VIA_APP] = True  # this session has the real menu (see lib/ui/guard.py)
 ctx = resolve_context()  # resolves workspace and role (and stops anonymous visitors in hosted mode)
 pages = [
     st.Page(script, title=title, icon=icon, default=(script == "pages/home.py"))

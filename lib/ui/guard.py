@@ -26,6 +26,7 @@ from lib.settings import LOCAL_OWNER
 from lib.ui import store
 
 SHARE_KEY = "_share_token"
+VIA_APP = "_via_app"  # set by app.py; missing when a fresh server served a page file directly
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def _owner_context(engine: sa.Engine, mode: str) -> Context:
         owner, name = LOCAL_OWNER, ""
     ws = _ensure_workspace(engine, owner, name, seed_demo=(mode == "local"))
     return Context(engine=engine, owner=owner, role=m.Role.OWNER, mode=mode,
-                   display_name=ws.display_name, is_demo=ws.is_demo)
+                   display_name=name or ws.display_name, is_demo=ws.is_demo)
 
 
 def _ensure_workspace(engine: sa.Engine, owner: str, name: str, *, seed_demo: bool) -> m.Workspace:
@@ -184,6 +185,11 @@ def _coach_context(engine: sa.Engine, mode: str) -> Context:
 
 def _sidebar(ctx: Context) -> None:
     with st.sidebar:
+        if not st.session_state.get(VIA_APP):
+            try:  # a deep link answered before app.py ran in any session: offer the real menu
+                st.page_link("app.py", label="Open the full menu", icon=":material/menu:")
+            except st.errors.StreamlitPageNotFoundError:
+                pass  # a page script run on its own (tests): nothing to link to
         if ctx.role == m.Role.COACH:
             st.info(f"Coach view (read-only) — shared as “{ctx.share.label}”.", icon=":material/visibility:")
         elif ctx.is_demo:
