@@ -1,7 +1,7 @@
 """The evidence bank as a table: one pandas frame built from the evidence items, searched and filtered.
 
-The page builds the frame once per run from the cached workspace data and filters it with vectorised
-string operations, so 2,000 items stay quick. Which fields each kind of item shows in its form lives
+The page builds the frame (and the Arrow table it shows) once per workspace version and filters it with
+vectorised string operations, so 2,000 items stay quick. Which fields each kind of item shows in its form lives
 here too, so the page and the tests agree on it.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
+import pyarrow as pa
 
 from lib import competencies as comp
 from lib.models import Evidence, EvidenceKind
@@ -49,6 +50,7 @@ BODY_LABELS: dict[EvidenceKind, str] = {
 }
 
 COLUMNS: tuple[str, ...] = ("id", "kind", "title", "competencies", "tags", "summary", "star", "when")
+SHOWN: tuple[str, ...] = ("kind", "title", "competencies", "tags", "star", "when", "summary")  # table order
 SEARCH_COLUMN = "_text"
 SUMMARY_CHARS = 140
 
@@ -116,6 +118,20 @@ def evidence_frame(evidence: Sequence[Evidence]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=columns)
     frame["id"] = frame["id"].astype("Int64")
     return frame
+
+
+def display_table(frame: pd.DataFrame) -> pa.Table:
+    """The columns the table shows (:data:`SHOWN`), as Arrow, in the frame's row order.
+
+    Built once per workspace version; a filtered view is ``display_table(frame).take(positions)``, so a
+    rerun neither converts pandas to Arrow again nor sends the hidden search columns to the browser.
+    """
+    return pa.Table.from_pandas(frame[list(SHOWN)], preserve_index=False)
+
+
+def rows_of(frame: pd.DataFrame, shown: pd.DataFrame) -> list[int]:
+    """Row positions in ``frame`` of the rows ``shown`` (a filtered view of it)."""
+    return [int(i) for i in frame.index.get_indexer(shown.index)]
 
 
 def search_terms(query: str) -> tuple[str, ...]:

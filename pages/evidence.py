@@ -1,6 +1,5 @@
 import streamlit as st
 
-from lib.evidence_bank import all_tags, evidence_frame
 from lib.ui import evidence_editor, evidence_import, evidence_ui
 from lib.ui.guard import page_guard
 
@@ -9,12 +8,12 @@ st.caption("Everything you can point to in an interview: STAR stories, achieveme
            "and research notes. Tag them with competencies so scoring and patterns can find them.")
 evidence_ui.show_flash()
 data = ctx.data()
-frame = evidence_frame(data.evidence)
+browse = evidence_ui.bank(data)
 
 
 def bank() -> None:
-    shown = evidence_ui.filtered(frame)
-    evidence_ui.table(shown, len(frame))
+    shown = evidence_ui.filtered(browse.frame)
+    evidence_ui.table(shown, browse)
     current = evidence_ui.selected(data.evidence)
     if not ctx.can_edit:
         with st.container(border=True):
@@ -29,7 +28,7 @@ def bank() -> None:
             st.info("Tick a row in the table to open it here, or add a new item.", icon=":material/touch_app:")
         else:
             with st.container(border=True):
-                evidence_editor.editor(ctx, current, all_tags(data.evidence))
+                evidence_editor.editor(ctx, current, browse.tags)
     with right:
         evidence_editor.add_form(ctx)
 

@@ -6,14 +6,18 @@ or after "Add"); editing lives in :mod:`lib.ui.evidence_editor`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib import competencies as comp
 from lib import evidence_bank as eb
 from lib.letters_case import escape_markdown
-from lib.models import Evidence, EvidenceKind
+from lib.models import Evidence, EvidenceKind, WorkspaceData
 from lib.star_check import check_star
+from lib.ui.store import derived
 
 SEL = "ev_selected"
 TABLE = "ev_table"
@@ -31,6 +35,28 @@ def show_flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
         st.success(message, icon=":material/check_circle:")
+
+
+# ---------------------------------------------------------------- the bank, built once per data version
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The evidence bank ready to browse: the frame to filter, its Arrow table to show, the tags in use."""
+
+    frame: pd.DataFrame
+    table: pa.Table
+    tags: tuple[str, ...]
+
+
+def _build(data: WorkspaceData) -> Bank:
+    frame = eb.evidence_frame(data.evidence)
+    return Bank(frame, eb.display_table(frame), eb.all_tags(data.evidence))
+
+
+def bank(data: WorkspaceData) -> Bank:
+    """The bank of this workspace version (cached per session until the next write)."""
+    return derived(data, _build)
 
 
 # ---------------------------------------------------------------- filters and table
@@ -55,12 +81,16 @@ def _on_select() -> None:
         st.session_state[SEL] = ids[rows[0]]
 
 
-def table(shown: pd.DataFrame, total: int) -> None:
+def table(shown: pd.DataFrame, bank: Bank) -> None:
+    """The filtered rows (taken from the bank's prebuilt Arrow table); at most ten rows tall, fewer when
+    fewer rows match."""
+    total = len(bank.frame)
     st.caption(f"Showing {len(shown):,} of {total:,} items · tick the box at the start of a row to open it")
     st.session_state[_IDS] = [int(i) for i in shown["id"]]
+    rows = bank.table if len(shown) == total else bank.table.take(pa.array(eb.rows_of(bank.frame, shown), pa.int64()))
     st.dataframe(
-        shown, key=TABLE, on_select=_on_select, selection_mode="single-row", hide_index=True, height=380,
-        column_order=("kind", "title", "competencies", "tags", "star", "when", "summary"),
+        rows, key=TABLE, on_select=_on_select, selection_mode="single-row", hide_index=True, height="auto",
+        column_order=eb.SHOWN,
         column_config={
             "kind": st.column_config.TextColumn("Kind", width="small"),
             "title": st.column_config.TextColumn("Title", width="large"),

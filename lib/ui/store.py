@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 import sqlalchemy as sa
 import streamlit as st
@@ -19,6 +21,8 @@ import streamlit as st
 from lib import models as m
 from lib.settings import default_data_dir, resolve_database_url
 from lib.storage import open_store, workspace
+
+T = TypeVar("T")
 
 
 def now() -> dt.datetime:
@@ -58,3 +62,32 @@ def workspace_data(engine: sa.Engine, owner: str) -> m.WorkspaceData:
     """Everything in the workspace, cached until the next write (by anyone, through any server)."""
     version = workspace.data_version(engine, owner)
     return _workspace_data(engine, engine.url.render_as_string(hide_password=True), owner, version)
+
+
+_DERIVED = "_derived_cache"
+DERIVED_MAX = 64
+
+
+def derived(data: m.WorkspaceData, fn: Callable[..., T], *args: Hashable) -> T:
+    """``fn(data, *args)``, computed once per workspace version in this session.
+
+    ``data`` is the object :func:`workspace_data` hands out by reference, the same object until the next
+    write, so its identity marks the version; the memo keeps a reference to it (an id is never reused
+    while the object lives) and forgets every entry of an older version as soon as a newer one is seen.
+    Use it for O(n) work a page redoes on every rerun: tables, option lists, proposals. ``fn`` must be
+    pure and its result immutable (or never mutated by the caller). A coach's scoped copy is a fresh
+    object on every run, so it is simply recomputed.
+    """
+    memo: dict = st.session_state.setdefault(_DERIVED, {})
+    key = (getattr(fn, "__module__", ""), getattr(fn, "__qualname__", repr(fn)), args)
+    hit = memo.get(key)
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    value = fn(data, *args)
+    stale = [k for k, (d, _) in memo.items() if d is not data]
+    for k in stale:
+        del memo[k]
+    while len(memo) >= DERIVED_MAX:
+        memo.pop(next(iter(memo)))
+    memo[key] = (data, value)
+    return value
