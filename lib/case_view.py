@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from lib.actions import GapInput, propose_actions
 from lib.errors import NotFound
 from lib.feedback_view import preferred_contact
-from lib.letters_case import CaseSummary, assemble_summary, propose_evidence
+from lib.letters_case import CaseSummary, OverlapIndex, Scorer, assemble_summary, propose_evidence
 from lib.models import (
     ActionItem,
     CasePoint,
@@ -60,12 +60,17 @@ def items_for(data: WorkspaceData, interview_id: int) -> tuple[FeedbackItem, ...
                         key=lambda f: (f.position, f.id or 0)))
 
 
-def point_views(data: WorkspaceData, interview_id: int, *, k: int = 3) -> tuple[PointView, ...]:
-    """One view per feedback item of the interview, in the items' order."""
+def point_views(data: WorkspaceData, interview_id: int, *, k: int = 3,
+                scorer: Scorer | None = None) -> tuple[PointView, ...]:
+    """One view per feedback item of the interview, in the items' order. ``scorer``: relevance of the
+    evidence to a wording (default: word overlap, the bank tokenised once for all the items)."""
     saved = {p.feedback_id: p for p in data.case_points if p.interview_id == interview_id}
+    items = items_for(data, interview_id)
+    if scorer is None and items:
+        scorer = OverlapIndex(data.evidence)
     out = []
-    for item in items_for(data, interview_id):
-        proposed = propose_evidence(item, data.evidence, k=k)
+    for item in items:
+        proposed = propose_evidence(item, data.evidence, k=k, scorer=scorer)
         point = saved.get(item.id)
         if point is not None:
             out.append(PointView(item, point, True, proposed))

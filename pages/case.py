@@ -22,8 +22,8 @@ if iv is None:
     link("pages/feedback.py", "Go to the Feedback page")
     st.stop()
 
-views = cv.point_views(data, iv.id)
-summary = cv.build_summary(data, iv.id, sender_name=ctx.display_name, views=views)
+model = ui.case_model(data, iv.id, ctx.display_name)
+views, summary = model.views, model.summary
 
 points, letter, plan = st.tabs(["The points", "Summary and export", "Action plan"])
 with points:
@@ -31,7 +31,7 @@ with points:
     st.caption(f"The summary has {summary.word_count} words (aim for under 250) and {n} warning"
                f"{'' if n == 1 else 's'} — see *Summary and export*.")
     for i, view in enumerate(views):
-        ui.point_block(ctx, i, view, summary, data.evidence)
+        ui.point_block(ctx, i, view, summary, data)
     link("pages/feedback.py", "Add or reword the reasons on the Feedback page")
 with letter:
     ui.summary_section(ctx, iv, summary, data.letters)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Sequence
 
@@ -21,7 +22,7 @@ from lib.letters_case import CaseSummary, draft_paragraph, escape_markdown
 from lib.storage import repo
 from lib.ui.autosave import Autosave, Field, OnConflict
 from lib.ui.autosave import run_write as _write
-from lib.ui.store import now
+from lib.ui.store import derived, now
 
 SOURCE_BADGE = {m.FeedbackSource.EMPLOYER: ("Employer said it", "blue"), m.FeedbackSource.SELF: ("My inference", "gray")}
 GAP_LABELS = {"skill_gap": "skill gap", "demonstration_gap": "demonstration gap"}
@@ -31,6 +32,36 @@ ACTION = Autosave("fs_{type}_{id}", (Field("done"),), OnConflict.KEEP)
 
 def _errors() -> dict:  # refused first saves of a suggested (not yet stored) point, by feedback item id
     return st.session_state.setdefault("_case_err", {})
+
+
+# ---------------------------------------------------------------- the page model, once per data version
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseModel:
+    """What the Case page shows for one interview: its points (saved or proposed) and the summary."""
+
+    views: tuple[cv.PointView, ...]
+    summary: CaseSummary
+
+
+def _model(data: m.WorkspaceData, interview_id: int, sender_name: str) -> CaseModel:
+    views = cv.point_views(data, interview_id)
+    return CaseModel(views, cv.build_summary(data, interview_id, sender_name=sender_name, views=views))
+
+
+def case_model(data: m.WorkspaceData, interview_id: int, sender_name: str) -> CaseModel:
+    """Points and summary of an interview, computed once per workspace version (proposals scan the bank)."""
+    return derived(data, _model, interview_id, sender_name)
+
+
+def _evidence_maps(data: m.WorkspaceData) -> tuple[dict[int, str], dict[int, m.Evidence]]:
+    citable = [ev for ev in data.evidence if ev.kind != m.EvidenceKind.RESEARCH]
+    return evidence_labels(citable), {ev.id: ev for ev in data.evidence}
+
+
+def _proposals(data: m.WorkspaceData, interview_id: int, today: dt.date) -> tuple[m.ActionItem, ...]:
+    return cv.proposed_actions(data, interview_id, today=today)
 
 
 # ---------------------------------------------------------------- points
@@ -57,8 +88,9 @@ def _save_point(ctx, view: cv.PointView, key: str, field: str) -> None:
     _errors().pop(view.item.id, None)
 
 
-def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence: Sequence[m.Evidence]) -> None:
+def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, data: m.WorkspaceData) -> None:
     item, point = view.item, view.point
+    labels, by_id = derived(data, _evidence_maps)
     with st.container(border=True):
         head = st.columns([6, 2], vertical_alignment="center")
         head[0].markdown(f"**Point {i + 1}** · “{escape_markdown(item.wording)}”")
@@ -67,7 +99,6 @@ def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence:
             st.badge(text, color=colour)
             if item.competency:
                 st.caption(label(item.competency))
-        labels = evidence_labels([ev for ev in evidence if ev.kind != m.EvidenceKind.RESEARCH])
         proposed = [ev.id for ev in view.proposed if ev.id in labels]
         options = proposed + [i for i in labels if i not in proposed]
         chosen = [i for i in point.evidence_ids if i in labels]
@@ -87,7 +118,7 @@ def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence:
             st.info(f"Nothing in your bank is tagged {label(item.competency)}, so these suggestions only share words "
                     "with the feedback. Cite them only if they truly answer it — this may be a gap to work on "
                     "(see the action plan).", icon=":material/lightbulb:")
-        _paragraph(ctx, view, evidence)
+        _paragraph(ctx, view, by_id)
         if message := _errors().get(item.id):
             st.error(message, icon=":material/error:")
         for w in summary.warnings:
@@ -97,7 +128,7 @@ def point_block(ctx, i: int, view: cv.PointView, summary: CaseSummary, evidence:
                 st.warning(f"{escape_markdown(w.message)}{quoted}", icon=icon)
 
 
-def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
+def _paragraph(ctx, view: cv.PointView, by_id: dict[int, m.Evidence]) -> None:
     point = view.point
     if view.saved and point.paragraph.strip():
         POINT.sync(point)
@@ -107,7 +138,6 @@ def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
             POINT.save(ctx, point, "paragraph", "")  # a refusal shows next to the paragraph after the rerun
             st.rerun()
         return
-    by_id = {ev.id: ev for ev in evidence}
     draft = draft_paragraph(view.item, [by_id[i] for i in point.evidence_ids if i in by_id])
     digest = hashlib.sha1(draft.encode()).hexdigest()[:10]
     key = f"case_par_{view.item.id}_{int(view.saved)}_{digest}"
@@ -121,6 +151,10 @@ def _paragraph(ctx, view: cv.PointView, evidence: Sequence[m.Evidence]) -> None:
 
 
 # ---------------------------------------------------------------- summary
+
+
+def _utf8(build, summary: CaseSummary, title: str) -> bytes:
+    return build(summary, title=title).encode("utf-8")
 
 
 def summary_section(ctx, iv: m.Interview, summary: CaseSummary, letters: Sequence[m.Letter]) -> None:
@@ -143,11 +177,12 @@ def summary_section(ctx, iv: m.Interview, summary: CaseSummary, letters: Sequenc
     title = cv.summary_title(iv)
     slug = f"second-look-{iv.id}"
     cols = st.columns(4)
-    cols[0].download_button("Plain text", summary_text(summary, title=title).encode("utf-8"), f"{slug}.txt",
+    # the files are built when a button is clicked (callables), not on every rerun
+    cols[0].download_button("Plain text", functools.partial(_utf8, summary_text, summary, title), f"{slug}.txt",
                             "text/plain", key="case_dl_txt", icon=":material/description:", on_click="ignore")
-    cols[1].download_button("Markdown", summary_markdown(summary, title=title).encode("utf-8"), f"{slug}.md",
+    cols[1].download_button("Markdown", functools.partial(_utf8, summary_markdown, summary, title), f"{slug}.md",
                             "text/markdown", key="case_dl_md", icon=":material/markdown:", on_click="ignore")
-    cols[2].download_button("Word (.docx)", summary_docx(summary, title=title), f"{slug}.docx",
+    cols[2].download_button("Word (.docx)", functools.partial(summary_docx, summary, title=title), f"{slug}.docx",
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                             key="case_dl_docx", icon=":material/article:", on_click="ignore")
     saved = cv.saved_summary(letters, iv.id)
@@ -171,7 +206,7 @@ def summary_section(ctx, iv: m.Interview, summary: CaseSummary, letters: Sequenc
 
 
 def actions_section(ctx, iv: m.Interview, data: m.WorkspaceData, today: dt.date) -> None:
-    proposals = cv.proposed_actions(data, iv.id, today=today)
+    proposals = derived(data, _proposals, iv.id, today)
     if proposals and ctx.can_edit:
         st.markdown("**Proposed from the gaps of this interview**")
         keys = [f"case_prop_{iv.id}_{cv.action_request_id(a)[-10:]}" for a in proposals]
@@ -205,6 +240,6 @@ def actions_section(ctx, iv: m.Interview, data: m.WorkspaceData, today: dt.date)
             st.rerun()
     events = action_events(plan)
     if events:
-        st.download_button("Add the open actions to my calendar", build_ics(events, now=now()),
+        st.download_button("Add the open actions to my calendar", functools.partial(build_ics, events, now=now()),
                            f"action-plan-{iv.id}.ics", "text/calendar", key="case_dl_ics",
                            icon=":material/event:", on_click="ignore")

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.letters_case import (
+    OverlapIndex,
     assemble_summary,
     draft_paragraph,
     escape_markdown,
@@ -45,6 +46,20 @@ BY_ID = {e.id: e for e in BANK}
 
 def item(wording: str, competency: str | None = None, fid: int = 10) -> FeedbackItem:
     return FeedbackItem(interview_id=5, wording=wording, competency=competency, id=fid)
+
+
+def test_overlap_index_scores_like_word_overlap_and_proposes_the_same_evidence():
+    index = OverlapIndex(BANK)
+    wordings = ["Wanted more depth in SQL query performance", "Unclear stakeholder handling", "", "the and of",
+                "Reporting automation for the payroll audit"]
+    for wording in wordings:
+        for ev in BANK:
+            assert index(wording, ev) == word_overlap(wording, ev)
+        for competency in (None, "stakeholder_management"):
+            feedback = item(wording or "x", competency)
+            assert propose_evidence(feedback, BANK, scorer=index) == propose_evidence(feedback, BANK)
+    edited = Evidence(kind=EvidenceKind.SKILL, title="SQL", body="Payroll audit reporting.", id=4)  # not indexed
+    assert index("payroll audit", edited) == word_overlap("payroll audit", edited) > 0
 
 
 def test_competency_match_comes_first_and_measurable_results_win_ties():
