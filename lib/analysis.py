@@ -45,13 +45,14 @@ import numpy as np
 from lib.errors import NotFound
 from lib.jd import ParsedJD, parse_jd
 from lib.matching.embedder import TFIDF_ID
+from lib.matching.index import EvidenceIndex, build_index
 from lib.matching.units import evidence_units, unit_key
 from lib.models import Evidence, FeedbackSource, WorkspaceData
 from lib.scoring import InterviewScore, score_interview
 
 __all__ = [
-    "compute_many_unit_vectors", "compute_unit_vectors", "flagged_competencies", "input_fingerprint", "input_fingerprints",
-    "missing_vectors", "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
+    "compute_many_unit_vectors", "compute_unit_vectors", "evidence_index", "flagged_competencies", "input_fingerprint",
+    "input_fingerprints", "missing_vectors", "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
 ]
 
 StoredVectors = Mapping[tuple[int, int], Sequence[tuple[str, np.ndarray]]]
@@ -148,22 +149,56 @@ def parse_interview_jd(data: WorkspaceData, interview_id: int) -> ParsedJD:
 
 
 def score_one(data: WorkspaceData, interview_id: int, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,
-              today: dt.date) -> InterviewScore:
-    """Score one interview of the workspace (see the module docstring for the steps)."""
-    parsed = parse_interview_jd(data, interview_id)
+              today: dt.date, index: EvidenceIndex | None = None) -> InterviewScore:
+    """Score one interview of the workspace (see the module docstring for the steps). ``index``: the
+    bank's :func:`evidence_index` (shared by the interviews of one workspace; built here when absent)."""
+    parsed = parse_interview_jd(data, interview_id) if index is None else _parsed_jd(index, data, interview_id)
     enc, reason = _unwrap(encoder)
     items, overrides = _interview_inputs(data, interview_id)
     return score_interview(parsed.requirements, parsed.gates, data.evidence, items, enc,
                            overrides=overrides, flagged_competencies=flagged_competencies(data, interview_id),
-                           unit_vectors=unit_vectors, today=today, fallback_reason=reason)
+                           unit_vectors=unit_vectors, today=today, fallback_reason=reason, index=index)
+
+
+def _parsed_jd(index: EvidenceIndex, data: WorkspaceData, interview_id: int) -> ParsedJD:
+    """:func:`parse_interview_jd`, remembered in the index per job description text."""
+    iv = next((iv for iv in data.interviews if iv.id == interview_id), None)
+    if iv is None:
+        raise NotFound(f"Interview {interview_id} was not found.")
+    if iv.jd_text not in index.parsed_jds:
+        index.parsed_jds[iv.jd_text] = parse_jd(iv.jd_text)
+    return index.parsed_jds[iv.jd_text]
+
+
+def evidence_index(data: WorkspaceData, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,
+                   interview_ids: Iterable[int] | None = None) -> EvidenceIndex:
+    """The workspace bank's :class:`~lib.matching.index.EvidenceIndex` for ``encoder``: build it once and
+    pass it to :func:`score_one` for every interview. With a cacheable encoder, the requirement and
+    answer texts of ``interview_ids`` (default: all interviews) are encoded up front in one call, each
+    distinct text once, and kept in the index."""
+    enc, _ = _unwrap(encoder)
+    index = build_index(data.evidence, enc, unit_vectors)
+    if getattr(enc, "cacheable", False):
+        wanted = None if interview_ids is None else set(interview_ids)
+        texts: list[str] = []
+        for iv in data.interviews:
+            if iv.id is not None and (wanted is None or iv.id in wanted):
+                texts.extend(r.text for r in _parsed_jd(index, data, iv.id).requirements)
+        texts.extend(q.answer.strip() for q in data.script_items
+                     if q.answer.strip() and (wanted is None or q.interview_id in wanted))
+        index.prime(enc, texts, unit_vectors)
+    return index
 
 
 def score_workspace(data: WorkspaceData, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,
                     today: dt.date) -> dict[int, InterviewScore]:
     """``{interview_id: InterviewScore}`` for every saved interview, in date order (then id).
-    Deterministic: the same data, encoder and vectors give equal scores."""
+    Deterministic: the same data, encoder and vectors give equal scores. The bank's side of the work is
+    done once (:func:`evidence_index`), not once per interview."""
     order = sorted((iv for iv in data.interviews if iv.id is not None), key=lambda iv: (iv.interview_date, iv.id))
-    return {iv.id: score_one(data, iv.id, encoder, unit_vectors=unit_vectors, today=today) for iv in order}
+    index = evidence_index(data, encoder, unit_vectors=unit_vectors)
+    return {iv.id: score_one(data, iv.id, encoder, unit_vectors=unit_vectors, today=today, index=index)
+            for iv in order}
 
 
 def _digest(*parts: object) -> str:

@@ -27,9 +27,9 @@ import numpy as np
 from lib.competencies import COMPETENCIES, cue_matches
 from lib.jd import WEIGHTS as JD_WEIGHTS
 from lib.matching.coverage import fused_similarity, label_for, requirement_coverage
+from lib.matching.index import EvidenceIndex, answer_table, build_index, unit_view
 from lib.matching.similarity import sim_to_coverage
-from lib.matching.terms import find_terms, load_lexicon
-from lib.matching.units import build_units
+from lib.matching.terms import load_lexicon
 from lib.models import Evidence, Gate, GateKind, Requirement, RequirementKind, RequirementOverride, ScriptItem
 from lib.scoring_competencies import CompetencyScore, GapClass, score_competencies
 from lib.scoring_gates import check_gate
@@ -163,27 +163,33 @@ def score_interview(requirements: Sequence[Requirement], gates: Sequence[Gate], 
                     script_items: Sequence[ScriptItem], encoder, *,
                     overrides: Sequence[RequirementOverride] = (), flagged_competencies: Collection[str] = (),
                     unit_vectors: Mapping | None = None, today: dt.date | None = None,
-                    fallback_reason: str | None = None) -> InterviewScore:
+                    fallback_reason: str | None = None, index: EvidenceIndex | None = None) -> InterviewScore:
     """Score one interview. ``encoder``: an :class:`~lib.matching.embedder.Encoder`, or the
     :class:`~lib.matching.embedder.LoadedEncoder` returned by ``load_encoder`` (its fallback reason is
     then reported). ``today`` closes open-ended evidence dates for the years gate. ``unit_vectors``:
     {unit_key(model_id, text): vector} for evidence units (and, optionally, requirement texts) already
-    encoded; anything missing is encoded here. Ignored by the TF-IDF fallback (its vectors are not cached)."""
+    encoded; anything missing is encoded here. Ignored by the TF-IDF fallback (its vectors are not cached).
+
+    ``index``: the bank's :class:`~lib.matching.index.EvidenceIndex` (:func:`~lib.matching.index.build_index`
+    of the same ``evidence``, encoder and ``unit_vectors``), shared by every interview scored against that
+    bank; without it (or when it was built for another bank or model) one is built here. The result is
+    the same either way."""
     if hasattr(encoder, "encoder") and hasattr(encoder, "fallback_reason"):
         fallback_reason = fallback_reason or encoder.fallback_reason
         encoder = encoder.encoder
     lex = load_lexicon()
     kept, excluded = apply_overrides(requirements, overrides)
-    units = build_units(evidence, script_items)
-    unit_terms = [find_terms(u.text, lex) for u in units]
-    sims, fallback = fused_similarity(encoder, [r.text for r in kept], units, unit_vectors)
-    titles = {ev.id: ev.title for ev in evidence if ev.id is not None}
+    if index is None or not index.matches(evidence, encoder):
+        index = build_index(evidence, encoder, unit_vectors, lexicon=lex)
+    view = unit_view(index, answer_table(script_items, lex), lex)
+    sims, fallback = fused_similarity(encoder, [r.text for r in kept], index, view, unit_vectors)
+    titles = index.titles
     gate_results = tuple(GateResult(gate=g, met=m, why=w)
-                         for g in gates for m, w in [check_gate(g, evidence, today)])
+                         for g in gates for m, w in [_check_gate(index, g, today)])
     scores: list[RequirementScore] = []
     for i, req in enumerate(kept):
-        row = sims[i] if len(units) else np.zeros(0, dtype=np.float32)
-        cov = requirement_coverage(req, row, units, unit_terms, fallback=fallback,
+        row = sims[i] if len(view.units) else np.zeros(0, dtype=np.float32)
+        cov = requirement_coverage(req, row, view, fallback=fallback,
                                    excluded=excluded.get(req.key, frozenset()), lexicon=lex)
         coverage, why_extra = cov.coverage, ""
         met = _met_gate_inside(req, gate_results)
@@ -207,6 +213,14 @@ def score_interview(requirements: Sequence[Requirement], gates: Sequence[Gate], 
     return InterviewScore(fit=round(fit, 4), gap=round(1.0 - fit, 4), must_coverage=round(must_cov, 4),
                           requirements=tuple(scores), gates=gate_results, competencies=comps,
                           encoder_id=encoder.model_id, fallback_reason=fallback_reason)
+
+
+def _check_gate(index: EvidenceIndex, gate: Gate, today: dt.date | None) -> tuple[bool | None, str]:
+    """:func:`lib.scoring_gates.check_gate` against the index's bank, remembered per gate wording."""
+    key = (str(gate.kind), gate.value, gate.text, today)
+    if key not in index.gate_seen:
+        index.gate_seen[key] = check_gate(gate, index.evidence, today)
+    return index.gate_seen[key]
 
 
 def suggest_competencies(text: str, encoder=None, k: int = 3) -> tuple[str, ...]:

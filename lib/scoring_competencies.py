@@ -93,14 +93,23 @@ def score_competencies(req_comp: Sequence[tuple[str | None, float, float]], evid
     mentioned |= {c for ev in evidence for c in ev.competencies}
     mentioned |= {c for it in script_items for c in it.competencies}
     order = [k for k in KEYS if k in mentioned] + sorted(k for k in mentioned if k not in KEYS)
+    # one pass over the bank and the script (not one per competency: a bank may hold thousands of items)
+    tagged_by: dict[str, list[Evidence]] = {}
+    for ev in evidence:
+        for c in dict.fromkeys(ev.competencies):
+            tagged_by.setdefault(c, []).append(ev)
+    asked_by: dict[str, list[ScriptItem]] = {}
+    for it in script_items:
+        for c in dict.fromkeys(it.competencies):
+            asked_by.setdefault(c, []).append(it)
     out = []
     for key in order:
         reqs = [(w, cov) for c, w, cov in req_comp if c == key]
         weight = sum(w for w, _ in reqs)
         req_part = sum(w * cov for w, cov in reqs) / weight if weight > 0 else 0.0
-        tagged = [ev for ev in evidence if key in ev.competencies]
+        tagged = tagged_by.get(key, [])
         ev_score = max(req_part, tag_score(len(tagged)))
-        asked = [it for it in script_items if key in it.competencies]
+        asked = asked_by.get(key, [])
         rated = [it.rating for it in asked if it.rating is not None]
         demo = sum(rated) / (5.0 * len(rated)) if rated else None
         is_flagged = key in flagged_set

@@ -25,16 +25,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lib.matching.embedder import TfidfEncoder
+from lib.matching.index import EvidenceIndex, UnitView, hashed_counts
 from lib.matching.similarity import (
     clean_query,
     content_words,
     fused_matrix,
+    overlap_counts,
+    refit_lex,
     sim_to_coverage,
-    term_overlap_matrix,
 )
 from lib.matching.terms import Lexicon, cover_slots, find_terms, load_lexicon, term_slots
-from lib.matching.units import EvidenceUnit, unit_key
+from lib.matching.units import EvidenceUnit
 from lib.models import Requirement
 
 COVERED = 0.7
@@ -70,46 +71,37 @@ def label_for(coverage: float) -> str:
     return "covered" if coverage >= COVERED else "partial" if coverage >= PARTIAL else "gap"
 
 
-def vectors_for_texts(encoder, texts: Sequence[str],
-                      cached: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
-    """Vectors of ``texts``; those found in ``cached`` (keyed by :func:`unit_key`) are not re-encoded."""
-    cached = cached or {}
-    keys = [unit_key(encoder.model_id, t) for t in texts]
-    missing = [i for i, k in enumerate(keys) if k not in cached]
-    fresh = encoder.encode([texts[i] for i in missing]) if missing else None
-    dim = fresh.shape[1] if fresh is not None else (len(next(iter(cached.values()))) if cached else 0)
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    for row, i in enumerate(missing):
-        out[i] = fresh[row]
-    for i, k in enumerate(keys):
-        if k in cached:
-            out[i] = cached[k]
-    return out
-
-
-def unit_vectors_for(encoder, units: Sequence[EvidenceUnit],
-                     cached: Mapping[str, np.ndarray] | None = None) -> np.ndarray:
-    return vectors_for_texts(encoder, [u.text for u in units], cached)
-
-
-def fused_similarity(encoder, req_texts: Sequence[str], units: Sequence[EvidenceUnit],
+def fused_similarity(encoder, req_texts: Sequence[str], index: EvidenceIndex, view: UnitView,
                      unit_vectors: Mapping[str, np.ndarray] | None = None) -> tuple[np.ndarray, bool]:
-    """(n_req, n_units) fused similarity, and whether it is the TF-IDF-only fallback scale.
+    """(n_req, n_units) fused similarity against ``view`` (the bank's units, then the answers), and
+    whether it is the TF-IDF-only fallback scale.
 
-    ``unit_vectors`` is a vector cache keyed by :func:`unit_key`: unit texts and requirement texts found
-    in it are not encoded again (storage may keep requirement vectors the same way)."""
-    if not req_texts or not units:
-        return np.zeros((len(req_texts), len(units)), dtype=np.float32), False
+    ``unit_vectors`` is a vector cache keyed by :func:`~lib.matching.units.unit_key`: requirement and
+    answer texts found in it (or in the index's own cache) are not encoded again. The bank's side (n-gram
+    counts, content words, unit vectors) comes from ``index``; only the requirements and answers are
+    analysed here."""
+    n_units = len(view.units)
+    if not req_texts or not n_units:
+        return np.zeros((len(req_texts), n_units), dtype=np.float32), False
+    bank, answers = view.bank, view.answers
     cleaned = [clean_query(t) for t in req_texts]
-    texts = [u.text for u in units]
-    rows = TfidfEncoder().encode_corpus([*cleaned, *texts])
-    lex = np.asarray((rows[: len(cleaned)] @ rows[len(cleaned):].T).toarray(), dtype=np.float32)
-    overlap = term_overlap_matrix(texts, cleaned).T  # share of the requirement's words the unit uses
+    lex_bank, lex_ans = refit_lex(hashed_counts(cleaned), [(bank.ngrams, bank.df, len(bank)),
+                                                           (answers.ngrams, answers.df, len(answers))])
+    lex = np.concatenate([lex_bank[:, bank.row], lex_ans[:, answers.row]], axis=1)
+    # share of the requirement's content words that the unit uses
+    req_words = [content_words(t) for t in cleaned]
+    sizes = np.array([max(len(w), 1) for w in req_words], dtype=np.float32)
+    shared = np.concatenate([overlap_counts(req_words, bank.vocab, bank.word_matrix)[:, bank.row],
+                             overlap_counts(req_words, answers.vocab, answers.word_matrix)[:, answers.row]], axis=1)
+    overlap = shared / sizes[:, None]
     fallback = not getattr(encoder, "cacheable", False)
     if fallback:
         return fused_matrix(None, lex, overlap), True
-    req_vecs = vectors_for_texts(encoder, list(req_texts), unit_vectors)
-    vecs = unit_vectors_for(encoder, units, unit_vectors)
+    req_vecs = index.text_vectors_for(encoder, list(req_texts), unit_vectors)
+    parts = [index.vectors] if len(bank) else []
+    if len(answers):
+        parts.append(index.text_vectors_for(encoder, list(answers.texts), unit_vectors)[answers.row])
+    vecs = np.concatenate(parts, axis=0) if len(parts) > 1 else parts[0]
     sem = req_vecs @ vecs.T
     return fused_matrix(sem, lex, overlap), False
 
@@ -127,31 +119,32 @@ def term_weight(text: str, slots: Sequence[Sequence[str]]) -> float:
     return TERM_WEIGHT * min(1.0, 2.0 * share)
 
 
-def requirement_coverage(req: Requirement, sims: np.ndarray, units: Sequence[EvidenceUnit],
-                         unit_terms: Sequence[tuple[str, ...]], *, fallback: bool,
+def requirement_coverage(req: Requirement, sims: np.ndarray, view: UnitView, *, fallback: bool,
                          excluded: Collection[int] = (), lexicon: Lexicon | None = None) -> Coverage:
-    """Coverage of one requirement from its row of fused similarities."""
+    """Coverage of one requirement from its row of fused similarities against ``view``'s units."""
     lex = lexicon or load_lexicon()
-    strength = np.array([u.strength for u in units], dtype=np.float32)
-    allowed = np.array([u.evidence_id is None or u.evidence_id not in excluded for u in units], dtype=bool)
-    sem_unit = sim_to_coverage(sims, fallback=fallback) * strength * allowed if len(units) else np.zeros(0)
+    units, strength = view.units, view.strength
+    n = len(units)
+    allowed = (~np.isin(view.evidence_id, np.fromiter(excluded, dtype=np.int64)) | (view.evidence_id < 0)
+               if excluded else np.ones(n, dtype=bool))
+    sem_unit = sim_to_coverage(sims, fallback=fallback) * strength * allowed if n else np.zeros(0)
     slots = term_slots(req.terms or find_terms(req.text, lex), req.any_of, lex)
-    order = np.argsort(-sem_unit, kind="stable")
-    fuzzy_rows = set(order[:FUZZY_TOP_UNITS].tolist())
-    unit_fill: list[tuple[str, ...]] = []
+    unit_fill: dict[int, tuple[str, ...]] = {}
     slot_credit = [0.0] * len(slots)
-    slot_terms = {t for slot in slots for t in slot}
-    for i, u in enumerate(units):
-        if not allowed[i] or not slots or (i not in fuzzy_rows and slot_terms.isdisjoint(unit_terms[i])):
-            unit_fill.append(())
-            continue
-        cov = cover_slots(slots, unit_terms[i], u.text if i in fuzzy_rows else "",
-                          fuzzy=i in fuzzy_rows, lexicon=lex)
-        unit_fill.append(cov.matched)
-        for s, slot in enumerate(slots):
-            if any(t in cov.matched for t in slot):
-                slot_credit[s] = max(slot_credit[s], u.strength)
-    semantic = float(sem_unit.max()) if len(units) else 0.0
+    if slots and n:
+        fuzzy_rows = set(np.argsort(-sem_unit, kind="stable")[:FUZZY_TOP_UNITS].tolist())
+        named = view.units_with({t for slot in slots for t in slot}).tolist()
+        for i in sorted(fuzzy_rows.union(named)):
+            if not allowed[i]:
+                continue
+            fuzzy = i in fuzzy_rows
+            cov = cover_slots(slots, view.unit_terms(i), units[i].text if fuzzy else "", fuzzy=fuzzy,
+                              lexicon=lex, match=view.fuzzy)
+            unit_fill[i] = cov.matched
+            for s, slot in enumerate(slots):
+                if any(t in cov.matched for t in slot):
+                    slot_credit[s] = max(slot_credit[s], units[i].strength)
+    semantic = float(sem_unit.max()) if n else 0.0
     weight = term_weight(req.text, slots)
     if slots:
         term_fraction = sum(slot_credit) / len(slots)
@@ -161,31 +154,45 @@ def requirement_coverage(req: Requirement, sims: np.ndarray, units: Sequence[Evi
     else:
         term_fraction = None
         coverage = semantic
-    matched = tuple(dict.fromkeys(t for fill in unit_fill for t in fill))
+    matched = tuple(dict.fromkeys(t for i in sorted(unit_fill) for t in unit_fill[i]))
     missing = tuple(" / ".join(slot) for s, slot in enumerate(slots) if slot_credit[s] == 0.0)
-    hits = _top_hits(units, sims, sem_unit, unit_fill, len(slots), allowed, weight)
+    hits = _top_hits(view, sims, sem_unit, unit_fill, len(slots), allowed, weight)
     return Coverage(coverage=round(float(min(coverage, 1.0)), 4), semantic=round(semantic, 4),
                     term_fraction=None if term_fraction is None else round(term_fraction, 4),
                     matched_terms=matched, missing_terms=missing, hits=hits)
 
 
-def _top_hits(units, sims, sem_unit, unit_fill, n_slots, allowed, weight) -> tuple[UnitHit, ...]:
+# Hits are chosen among the units scoring at least this close to the third-best source (scores are
+# rounded to 4 decimals before they are compared, so a margin of a few 1e-4 keeps the choice exact).
+_HIT_MARGIN = 3e-4
+
+
+def _top_hits(view: UnitView, sims, sem_unit, unit_fill, n_slots, allowed, weight) -> tuple[UnitHit, ...]:
+    units = view.units
     if not len(units):
         return ()
     if n_slots:
-        strength = np.array([u.strength for u in units], dtype=np.float32)
-        filled = np.array([len(f) for f in unit_fill], dtype=np.float32)
-        scores = (1 - weight) * sem_unit + weight * (filled / n_slots) * strength
+        filled = np.zeros(len(units), dtype=np.float32)
+        for i, fill in unit_fill.items():
+            filled[i] = len(fill)
+        scores = (1 - weight) * sem_unit + weight * (filled / n_slots) * view.strength
     else:
         scores = sem_unit
     scores = np.where(allowed, scores, 0.0)
+    candidates = np.nonzero(scores >= MIN_HIT_SCORE)[0]
+    if len(candidates) > 4 * MAX_HITS:
+        # the score of the MAX_HITS-th distinct source, best first: nothing much below it can be a hit
+        seen: set = set()
+        for i in candidates[np.argsort(-scores[candidates], kind="stable")].tolist():
+            seen.add(view.sources[i])
+            if len(seen) == MAX_HITS:
+                candidates = candidates[scores[candidates] >= scores[i] - _HIT_MARGIN]
+                break
     best: dict[tuple, UnitHit] = {}
-    for i in np.nonzero(scores >= MIN_HIT_SCORE)[0].tolist():
-        u = units[i]
-        # one hit per evidence item (its best sentence); answers and unsaved items by their own text
-        source = ("e", u.evidence_id) if u.evidence_id is not None else ("u", u.script_item_id, u.text)
-        hit = UnitHit(unit=u, similarity=round(float(sims[i]), 4), score=round(float(scores[i]), 4),
-                      terms=unit_fill[i])
+    for i in candidates.tolist():
+        source = view.sources[i]
+        hit = UnitHit(unit=units[i], similarity=round(float(sims[i]), 4), score=round(float(scores[i]), 4),
+                      terms=unit_fill.get(i, ()))
         if source not in best or hit.score > best[source].score:
             best[source] = hit
     ranked = sorted(best.values(), key=lambda h: (-h.score, -h.similarity, h.unit.text))

@@ -114,3 +114,44 @@ def sim_to_coverage(sim: float | np.ndarray, *, fallback: bool = False):
     """Semantic similarity → coverage 0–1 (see the calibration in the module docstring)."""
     lo, hi = (TFIDF_FLOOR, TFIDF_FULL) if fallback else (FLOOR_SIM, FULL_SIM)
     return np.clip((np.asarray(sim, dtype=np.float32) - lo) / (hi - lo), 0.0, 1.0)
+
+
+def refit_lex(queries, blocks) -> list[np.ndarray]:
+    """Character n-gram TF-IDF cosines of the queries against each block of documents, with the IDF fitted
+    on the queries and all the documents together (as ``TfidfEncoder.encode_corpus`` on the stacked texts
+    would, to the bit). ``queries``: hashed ``log1p`` counts (:func:`lib.matching.index.hashed_counts`);
+    ``blocks``: (counts of distinct texts, document frequencies counted over units, number of units).
+    Returns one (n_queries, n_distinct_texts) float32 array per block."""
+    from sklearn.preprocessing import normalize
+
+    n = queries.shape[0] + sum(b[2] for b in blocks)
+    df = np.bincount(queries.indices, minlength=queries.shape[1]).astype(np.int64)
+    for _, block_df, _ in blocks:
+        df = df + block_df
+    idf = (np.log((1.0 + n) / (1.0 + df.astype(np.float32))) + 1.0).astype(np.float32)
+
+    def weigh(x):
+        if not x.shape[0]:
+            return x
+        y = x.copy()
+        y.data = y.data * idf[y.indices]
+        return normalize(y, norm="l2", copy=False)
+
+    # documents @ queries.T rather than queries @ documents.T: the same sums in the same order (each entry
+    # adds the shared n-grams in ascending feature order) without transposing the large document matrix
+    qt = weigh(queries).T.tocsr()
+    return [np.ascontiguousarray((weigh(counts) @ qt).toarray().T, dtype=np.float32) for counts, _, _ in blocks]
+
+
+def overlap_counts(query_words: Sequence[Sequence[str]], vocab: dict[str, int], word_matrix) -> np.ndarray:
+    """(n_queries, n_docs) float32: how many of each query's content words each document has
+    (``word_matrix``: documents × ``vocab``, 0/1)."""
+    from scipy.sparse import csr_matrix
+
+    ind, ptr = [], [0]
+    for words in query_words:
+        ind.extend(vocab[w] for w in words if w in vocab)
+        ptr.append(len(ind))
+    q = csr_matrix((np.ones(len(ind), dtype=np.float32), np.array(ind, dtype=np.int64), ptr),
+                   shape=(len(query_words), word_matrix.shape[1]))
+    return np.asarray((q @ word_matrix.T).toarray(), dtype=np.float32)

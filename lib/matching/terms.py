@@ -16,7 +16,7 @@ capitalisation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -247,14 +247,19 @@ def term_slots(terms: Sequence[str], any_of: Sequence[Sequence[str]] = (),
 
 
 def cover_slots(slots: Sequence[Sequence[str]], text_terms: Iterable[str], text: str = "", *,
-                fuzzy: bool = True, lexicon: Lexicon | None = None) -> TermCoverage:
-    """Which slots the text fills: by its canonical terms first, then (optionally) by a fuzzy search."""
+                fuzzy: bool = True, lexicon: Lexicon | None = None,
+                match: Callable[[str, str], bool] | None = None) -> TermCoverage:
+    """Which slots the text fills: by its canonical terms first, then (optionally) by a fuzzy search.
+    ``match(term, text)``: the fuzzy test (default :func:`fuzzy_match`; a caller may pass a remembered one)."""
+    if match is None:
+        def match(term: str, txt: str) -> bool:
+            return fuzzy_match(term, txt, lexicon=lexicon) is not None
     have = set(text_terms)
     filled, matched, missing = 0, [], []
     for slot in slots:
         hit = next((t for t in slot if t in have), None)
         if hit is None and fuzzy and text:
-            hit = next((t for t in slot if fuzzy_match(t, text, lexicon=lexicon)), None)
+            hit = next((t for t in slot if match(t, text)), None)
         if hit is None:
             missing.append(" / ".join(slot))
         else:
