@@ -68,8 +68,12 @@ def restore(ctx: Context) -> None:
             if _once(raw, "backup"):
                 with st.status("Importing…") as status:
                     bar = st.progress(0.0)
-                    counts = restore_backup(ctx.engine, ctx.owner, raw, now=now(), replace=mode == "replace",
-                                            progress=lambda d, t: bar.progress(min(d / t, 1.0)))
+                    try:
+                        counts = restore_backup(ctx.engine, ctx.owner, raw, now=now(), replace=mode == "replace",
+                                                progress=lambda d, t: bar.progress(min(d / t, 1.0)))
+                    except SecondLookError:  # the reason is shown below the box; the box must not say "Importing…"
+                        status.update(label="Import refused — nothing was changed", state="error")
+                        raise
                     status.update(label="Imported " + ", ".join(f"{n} {k.replace('_', ' ')}"
                                                                for k, n in counts.items() if n), state="complete")
         except SecondLookError as err:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from lib import models as m
 from lib.errors import SecondLookError
+from lib.letters_case import escape_markdown
 from lib.sharing import DEFAULT_EXPIRY_DAYS, create_share, is_active, list_shares, revoke_share, share_url
 from lib.ui.guard import Context
 from lib.ui.store import now
@@ -59,13 +60,16 @@ def links_table(ctx: Context) -> None:
     current = now()
     for s in shares:
         with st.container(border=True):
-            cols = st.columns([3, 2, 2, 1])
+            # two lines: what and the button (wide enough for its label), then state, expiry and last use
+            top = st.columns([4, 1], vertical_alignment="center")
             scope = "whole workspace" if not s.interview_ids else f"{len(s.interview_ids)} interview(s)"
-            cols[0].markdown(f"**{s.label}** · {scope} · {s.permission.value}")
+            top[0].markdown(f"**{escape_markdown(s.label)}** · {scope} · {s.permission.value}")
             state = "active" if is_active(s, current) else ("revoked" if s.revoked_at else "expired")
-            cols[1].caption(f"{state} · expires {s.expires_at:%d %b %Y}" if s.expires_at else state)
-            cols[2].caption(f"last used {s.last_used_at:%d %b %Y %H:%M} UTC" if s.last_used_at else "never used")
-            if is_active(s, current) and cols[3].button("Revoke", key=f"revoke_{s.id}"):
+            st.caption(" · ".join([
+                f"{state} · expires {s.expires_at:%d %b %Y}" if s.expires_at else state,
+                f"last used {s.last_used_at:%d %b %Y %H:%M} UTC" if s.last_used_at else "never used"]))
+            if is_active(s, current) and top[1].button("Revoke", key=f"revoke_{s.id}", width="stretch",
+                                                       help="The link stops working at once."):
                 try:
                     ctx.require_edit()
                     revoke_share(ctx.engine, ctx.owner, s.id, now=now())

@@ -64,8 +64,14 @@ def workspace_data(engine: sa.Engine, owner: str) -> m.WorkspaceData:
     return _workspace_data(engine, engine.url.render_as_string(hide_password=True), owner, version)
 
 
-_DERIVED = "_derived_cache"
 DERIVED_MAX = 64
+
+
+@st.cache_resource(scope="session", show_spinner=False)
+def _derived_memo() -> dict:
+    """This session's memo of :func:`derived` (a resource: never pickled, unlike session state, which
+    ``runner.enforceSerializableSessionState`` pickles on every run; dropped when the session ends)."""
+    return {}
 
 
 def derived(data: m.WorkspaceData, fn: Callable[..., T], *args: Hashable) -> T:
@@ -78,7 +84,7 @@ def derived(data: m.WorkspaceData, fn: Callable[..., T], *args: Hashable) -> T:
     pure and its result immutable (or never mutated by the caller). A coach's scoped copy is a fresh
     object on every run, so it is simply recomputed.
     """
-    memo: dict = st.session_state.setdefault(_DERIVED, {})
+    memo = _derived_memo()
     key = (getattr(fn, "__module__", ""), getattr(fn, "__qualname__", repr(fn)), args)
     hit = memo.get(key)
     if hit is not None and hit[0] is data:
