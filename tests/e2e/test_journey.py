@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from lib import models as m
 from lib.settings import LOCAL_OWNER
 from tests.e2e.helpers import main_text, new_page, open_page, rerun, row_counts, sidebar_text, write_secrets
-from tools.serve import streamlit_process
+from tools.serve import streamlit_process, wait_idle
 
 STORY = {
     "title": "Moved the billing ledger to an event-sourced service",
@@ -84,6 +84,7 @@ def _all(url: str, cls):
 
 def nav(page, title: str) -> None:
     rerun(page, lambda: page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click())
+    settle(page)
 
 
 def key(page, name: str):
@@ -96,13 +97,28 @@ def commit(page, field, text: str) -> None:
     rerun(page, lambda: field.press("Tab"))
 
 
+def settle(page) -> None:
+    """Wait until no element of an earlier run is still on screen (a second, st.rerun run included)."""
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+    wait_idle(page)
+
+
 def choose(page, select_key: str, option: str, *, in_form: bool = False) -> None:
     """Pick an option of a selectbox (inside a form nothing runs until the form is submitted)."""
-    key(page, select_key).get_by_role("combobox").click()
+    box = key(page, select_key).get_by_role("combobox")
     pick = page.get_by_role("option", name=option).first
+    settle(page)
+    for attempt in range(3):  # a redraw landing just after the click closes the list: open it again
+        box.click()
+        try:
+            expect(pick).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     if in_form:
         pick.click()
-        expect(key(page, select_key).get_by_role("combobox")).to_have_value(option)
+        expect(box).to_have_value(option)
     else:
         rerun(page, pick.click)
 
@@ -302,5 +318,6 @@ def test_rejection_to_plan_journey(browser, server, shot, tmp_path):
             one_page_pdf(page, iv, shot, tmp_path)
         except Exception:
             shot(page, "failure")  # where the journey stopped
+            print(srv.log()[-4000:])  # the server's side of it (shown by pytest on failure)
             raise
     assert srv.healthy()
