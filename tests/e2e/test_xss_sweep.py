@@ -179,6 +179,7 @@ def _tick_first_evidence_row(page) -> None:
 def _sweep_page(page, watch: Watch, base: str, slug: str, query: str, shot) -> tuple[list[str], str]:
     """Open one page, visit each tab with its expanders open; return (problems, everything shown)."""
     open_page(page, base + _path(slug) + query)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")  # no half-drawn page
     if slug == "evidence":
         _tick_first_evidence_row(page)
         assert "ev.title" in page.get_by_test_id("stMain").inner_text() + "".join(
