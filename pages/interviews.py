@@ -32,9 +32,9 @@ comments_panel(ctx, iv.id, m.CommentTarget.INTERVIEW, key=f"iv_comments_{iv.id}"
 script_tab, appraisal_tab, details_tab = st.tabs(
     ["Script", "Honest appraisal", "Details & job description"], key="iv_tabs")
 with script_tab:
-    script_ui.script_section(ctx, iv, items)
+    script_ui.script_section(ctx, iv, items, data)
 with appraisal_tab:
-    script_ui.appraisal_section(ctx, iv, items, data.evidence)
+    script_ui.appraisal_section(ctx, iv, items, data)
 with details_tab:
     if ctx.can_edit:
         ui.details_editor(ctx, iv)

@@ -14,10 +14,10 @@ from lib.errors import SecondLookError, ValidationError
 from lib.letters_case import escape_markdown
 from lib.storage import repo
 from lib.ui.autosave import Autosave, Field, OnConflict
-from lib.ui.comments_ui import comments_for, comments_panel
+from lib.ui.comments_ui import comments_panel
 from lib.ui.guard import Context
 from lib.ui.interview_ui import INTERVIEW
-from lib.ui.store import now
+from lib.ui.store import derived, now
 from lib.ui.widgets import form_saved, request_id
 
 OPEN = "_q_open"  # the question to show expanded (the one just added)
@@ -113,15 +113,20 @@ def _header(n: int, q: m.ScriptItem, open_comments: int = 0) -> str:
     return f"**Q{n}** · {debrief.stars(q.rating)} · {escape_markdown(text)}{note}"
 
 
-def _open_comments(ctx: Context, q: m.ScriptItem) -> int:
-    return sum(1 for c in comments_for(ctx, q.interview_id, m.CommentTarget.SCRIPT_ITEM, q.id)
-               if not c.resolved and c.parent_id is None)
+def _open_comments(data: m.WorkspaceData, interview_id: int) -> dict[int, int]:
+    """Open coach threads per question of one interview (one pass over the comments, not one per question)."""
+    counts: dict[int, int] = {}
+    for c in data.comments:
+        if (c.interview_id == interview_id and c.target == m.CommentTarget.SCRIPT_ITEM and not c.resolved
+                and c.parent_id is None and c.target_id is not None):
+            counts[c.target_id] = counts.get(c.target_id, 0) + 1
+    return counts
 
 
-def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptItem]) -> None:
+def question_editor(ctx: Context, q: m.ScriptItem, n: int, items: list[m.ScriptItem], open_comments: int = 0) -> None:
     base = QUESTION.sync(q)
     QUESTION.show_conflict(q)  # outside the expander: visible even when it is closed
-    with st.expander(_header(n, base, _open_comments(ctx, q)), key=f"q_exp_{q.id}", expanded=st.session_state.get(OPEN) == q.id):
+    with st.expander(_header(n, base, open_comments), key=f"q_exp_{q.id}", expanded=st.session_state.get(OPEN) == q.id):
         top, rate = st.columns([4, 1], vertical_alignment="bottom")
         with top:
             QUESTION.draw(st.text_input, "Question", ctx, q, "question", max_chars=2000)
@@ -170,22 +175,28 @@ def question_view(ctx: Context, q: m.ScriptItem, n: int) -> None:
         comments_panel(ctx, q.interview_id, m.CommentTarget.SCRIPT_ITEM, q.id, key=f"q_comments_{q.id}")
 
 
-def script_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem]) -> None:
+def script_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], data: m.WorkspaceData) -> None:
     if ctx.can_edit:
         quick_add(ctx, iv, items)
     if not items:
         st.info("No questions yet. Add each question you remember, then rate your answer honestly.")
+    open_comments = derived(data, _open_comments, iv.id) if ctx.can_edit else {}
     for n, q in enumerate(items, start=1):
         if ctx.can_edit:
-            question_editor(ctx, q, n, items)
+            question_editor(ctx, q, n, items, open_comments.get(q.id, 0))
         else:
             question_view(ctx, q, n)
 
 
-def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], evidence) -> None:
+def _candidates(data: m.WorkspaceData, interview_id: int) -> tuple[debrief.AppraisalCandidate, ...]:
+    return debrief.appraisal_candidates((q for q in data.script_items if q.interview_id == interview_id),
+                                        data.evidence)
+
+
+def appraisal_section(ctx: Context, iv: m.Interview, items: list[m.ScriptItem], data: m.WorkspaceData) -> None:
     """Prompts that push for specifics, unused STAR stories, and the appraisal text (autosaved)."""
     summary = debrief.summarise_script(items)
-    candidates = debrief.appraisal_candidates(items, evidence)
+    candidates = derived(data, _candidates, iv.id)  # scans the whole bank: once per data version
     left, right = st.columns([3, 2], gap="large")
     with right:
         with st.container(border=True):
