@@ -51,8 +51,8 @@ from lib.models import Evidence, FeedbackSource, WorkspaceData
 from lib.scoring import InterviewScore, score_interview
 
 __all__ = [
-    "compute_many_unit_vectors", "compute_unit_vectors", "evidence_index", "flagged_competencies", "input_fingerprint",
-    "input_fingerprints", "missing_vectors", "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
+    "bank_fingerprint", "compute_many_unit_vectors", "compute_unit_vectors", "evidence_index", "flagged_competencies",
+    "input_fingerprint", "input_fingerprints", "missing_vectors", "prime_index", "parse_interview_jd", "score_one", "score_workspace", "unit_vectors_from_stored",
 ]
 
 StoredVectors = Mapping[tuple[int, int], Sequence[tuple[str, np.ndarray]]]
@@ -173,21 +173,36 @@ def _parsed_jd(index: EvidenceIndex, data: WorkspaceData, interview_id: int) -> 
 def evidence_index(data: WorkspaceData, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,
                    interview_ids: Iterable[int] | None = None) -> EvidenceIndex:
     """The workspace bank's :class:`~lib.matching.index.EvidenceIndex` for ``encoder``: build it once and
-    pass it to :func:`score_one` for every interview. With a cacheable encoder, the requirement and
-    answer texts of ``interview_ids`` (default: all interviews) are encoded up front in one call, each
-    distinct text once, and kept in the index."""
+    pass it to :func:`score_one` for every interview (it stays valid while the bank and the model do; see
+    :func:`bank_fingerprint`). Primed for ``interview_ids`` (default: all), see :func:`prime_index`."""
     enc, _ = _unwrap(encoder)
     index = build_index(data.evidence, enc, unit_vectors)
-    if getattr(enc, "cacheable", False):
-        wanted = None if interview_ids is None else set(interview_ids)
-        texts: list[str] = []
-        for iv in data.interviews:
-            if iv.id is not None and (wanted is None or iv.id in wanted):
-                texts.extend(r.text for r in _parsed_jd(index, data, iv.id).requirements)
-        texts.extend(q.answer.strip() for q in data.script_items
-                     if q.answer.strip() and (wanted is None or q.interview_id in wanted))
-        index.prime(enc, texts, unit_vectors)
+    prime_index(index, data, enc, unit_vectors=unit_vectors, interview_ids=interview_ids)
     return index
+
+
+def prime_index(index: EvidenceIndex, data: WorkspaceData, encoder, *,
+                unit_vectors: Mapping[str, np.ndarray] | None = None, interview_ids: Iterable[int] | None = None) -> None:
+    """With a cacheable encoder, encode the requirement and answer texts of ``interview_ids`` (default: all
+    interviews) that the index does not hold yet, in one call and each distinct text once (one call for
+    the whole workspace instead of two per interview). Nothing to do for the TF-IDF fallback."""
+    enc, _ = _unwrap(encoder)
+    if not getattr(enc, "cacheable", False):
+        return
+    wanted = None if interview_ids is None else set(interview_ids)
+    texts: list[str] = []
+    for iv in data.interviews:
+        if iv.id is not None and (wanted is None or iv.id in wanted):
+            texts.extend(r.text for r in _parsed_jd(index, data, iv.id).requirements)
+    texts.extend(q.answer.strip() for q in data.script_items
+                 if q.answer.strip() and (wanted is None or q.interview_id in wanted))
+    index.prime(enc, texts, unit_vectors)
+
+
+def bank_fingerprint(data: WorkspaceData) -> str:
+    """A hash of the evidence bank: an :func:`evidence_index` serves every interview while it is unchanged
+    (for the same encoder)."""
+    return _digest(data.evidence)
 
 
 def score_workspace(data: WorkspaceData, encoder, *, unit_vectors: Mapping[str, np.ndarray] | None = None,

@@ -8,7 +8,9 @@ scores once per data version and session.
   session cache keyed by owner and :func:`lib.analysis.input_fingerprints`, so only the interviews the
   edit touched are rescored. Before the first rescoring it stores the vectors of evidence items that
   have none for their current version (owner only; a coach's view computes them in memory), so vectors
-  are computed once per evidence version.
+  are computed once per evidence version. The bank's side of scoring (:func:`lib.analysis.evidence_index`)
+  is built once for all the interviews to score and kept in session state while the bank is unchanged.
+- :func:`interview_score` — one interview from the same per-interview cache (the Gap scoring page).
 - :func:`show_fallback` — a one-line ``st.info`` when the model could not load.
 """
 
@@ -20,6 +22,7 @@ import streamlit as st
 
 from lib import analysis
 from lib.matching.embedder import LoadedEncoder, load_encoder
+from lib.matching.index import EvidenceIndex
 from lib.scoring import InterviewScore
 from lib.storage import workspace
 from lib.storage.vectors import load_vectors, save_vectors
@@ -54,32 +57,54 @@ def unit_vectors(ctx, data, loaded: LoadedEncoder) -> dict | None:
     return analysis.unit_vectors_from_stored(data.evidence, stored, enc.model_id)
 
 
-class _LazyVectors:
-    """Stored unit vectors, loaded (and topped up) only when some interview actually needs scoring."""
+_INDEX = "_analysis_evidence_index"  # session state: (key, EvidenceIndex) of the last bank scored
 
-    def __init__(self, ctx, data, loaded: LoadedEncoder):
-        self._args, self._value, self._done = (ctx, data, loaded), None, False
 
-    def get(self) -> dict | None:
-        if not self._done:
-            self._value, self._done = unit_vectors(*self._args), True
-        return self._value
+class _Lazy:
+    """What scoring needs from the bank, prepared only when some interview actually needs scoring: the
+    stored unit vectors (topped up first) and the bank's :class:`~lib.matching.index.EvidenceIndex`.
+    The index is kept in this session's state while the bank and the model are unchanged, so a rescoring
+    after an edit elsewhere (a script question, a correction) reuses it."""
+
+    def __init__(self, ctx, data, loaded: LoadedEncoder, interview_ids: tuple[int, ...] | None = None):
+        self._args, self._ids = (ctx, data, loaded), interview_ids
+        self._vectors, self._vectors_done, self._index = None, False, None
+
+    def vectors(self) -> dict | None:
+        if not self._vectors_done:
+            self._vectors, self._vectors_done = unit_vectors(*self._args), True
+        return self._vectors
+
+    def index(self) -> EvidenceIndex:
+        if self._index is None:
+            ctx, data, loaded = self._args
+            url = ctx.engine.url.render_as_string(hide_password=True)
+            key = (url, ctx.owner, loaded.encoder.model_id, analysis.bank_fingerprint(data))
+            held = st.session_state.get(_INDEX)
+            if held is not None and held[0] == key and held[1].matches(data.evidence, loaded.encoder):
+                index = held[1]
+                analysis.prime_index(index, data, loaded, interview_ids=self._ids)
+            else:
+                index = analysis.evidence_index(data, loaded, unit_vectors=self.vectors(), interview_ids=self._ids)
+                st.session_state[_INDEX] = (key, index)
+            self._index = index
+        return self._index
 
 
 @st.cache_data(scope="session", max_entries=1024, show_spinner=False)
 def _score_one(owner: str, interview_id: int, fingerprint: str, model_id: str, today: dt.date,
-               _data, _loaded, _vectors: _LazyVectors) -> InterviewScore:
-    return analysis.score_one(_data, interview_id, _loaded, unit_vectors=_vectors.get(), today=today)
+               _data, _loaded, _lazy: _Lazy) -> InterviewScore:
+    return analysis.score_one(_data, interview_id, _loaded, today=today, index=_lazy.index())
 
 
 @st.cache_data(scope="session", max_entries=4, show_spinner="Scoring your interviews…")
 def _scores(url: str, owner: str, version: int, model_id: str, scope: tuple[int, ...], today: dt.date,
             _ctx, _data, _loaded) -> dict[int, InterviewScore]:
     # per interview, keyed by a hash of its inputs: after an edit only the touched interviews are rescored
-    vectors = _LazyVectors(_ctx, _data, _loaded)
+    lazy = _Lazy(_ctx, _data, _loaded)
     prints = analysis.input_fingerprints(_data)
     order = sorted((iv for iv in _data.interviews if iv.id is not None), key=lambda iv: (iv.interview_date, iv.id))
-    return {iv.id: _score_one(f"{url}|{owner}", iv.id, prints[iv.id], model_id, today, _data, _loaded, vectors)
+    return {iv.id: _score_one(f"{url}|{owner}", iv.id, prints[iv.id], model_id, today, _data, _loaded, lazy)
             for iv in order}
 
 
@@ -90,7 +115,7 @@ def interview_score(ctx, interview_id: int) -> InterviewScore:
     data = ctx.data()
     url = ctx.engine.url.render_as_string(hide_password=True)
     return _score_one(f"{url}|{ctx.owner}", interview_id, analysis.input_fingerprint(data, interview_id),
-                      loaded.encoder.model_id, store.today(), data, loaded, _LazyVectors(ctx, data, loaded))
+                      loaded.encoder.model_id, store.today(), data, loaded, _Lazy(ctx, data, loaded, (interview_id,)))
 
 
 def workspace_scores(ctx) -> dict[int, InterviewScore]:

@@ -9,24 +9,23 @@ deleted when it no longer changes anything. Every write checks the role first; a
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 
 import streamlit as st
 from sqlalchemy.exc import IntegrityError
 
-from lib import analysis, charts, debrief
+from lib import charts, debrief
 from lib import gap_overrides as go
 from lib import gap_view as gv
 from lib import models as m
 from lib.competencies import KEYS
 from lib.competencies import label as competency_label
-from lib.errors import SecondLookError
-from lib.jd import ParsedJD
-from lib.letters_case import escape_markdown as esc
+from lib.errors import NotFound, SecondLookError
+from lib.jd import ParsedJD, parse_jd
+from lib.mdsafe import md as esc
 from lib.scoring import InterviewScore, RequirementScore
-from lib.storage import repo, workspace
+from lib.storage import repo
 from lib.ui import analysis_ui, store
 from lib.ui.feedback_ui import pick_interview
 from lib.ui.nav import link
@@ -49,24 +48,23 @@ def pick(data: m.WorkspaceData) -> m.Interview | None:
     return pick_interview(ivs, default, key="gap_interview")
 
 
-@st.cache_data(scope="session", max_entries=8, show_spinner="Scoring this interview…")
-def _scored(url: str, owner: str, version: int, model_id: str, scope: tuple[int, ...], today: dt.date,
-            interview_id: int, _ctx, _data, _loaded) -> tuple[ParsedJD, InterviewScore]:
-    vectors = analysis_ui.unit_vectors(_ctx, _data, _loaded)
-    return (analysis.parse_interview_jd(_data, interview_id),
-            analysis.score_one(_data, interview_id, _loaded, unit_vectors=vectors, today=today))
+@st.cache_data(scope="session", max_entries=8, show_spinner=False)
+def _parsed(jd_text: str) -> ParsedJD:
+    return parse_jd(jd_text)
 
 
 def scored(ctx, interview_id: int) -> tuple[ParsedJD, InterviewScore]:
-    """The parsed JD and the score of one interview, cached per owner, data version, model and share scope
-    (any write bumps the data version, so a correction is scored on the next run)."""
-    loaded = analysis_ui.encoder()
+    """The parsed JD and the score of one interview. The score comes from the per-interview cache that the
+    Patterns page shares (:func:`lib.ui.analysis_ui.interview_score`, keyed by a hash of the interview's
+    inputs), so a correction is scored on the next run and the two pages never score the same inputs
+    twice."""
     data = ctx.data()
-    version = workspace.data_version(ctx.engine, ctx.owner)
-    scope = tuple(sorted(ctx.share.interview_ids)) if ctx.share is not None else ()
-    url = ctx.engine.url.render_as_string(hide_password=True)
-    return _scored(url, ctx.owner, version, loaded.encoder.model_id, scope, store.today(), interview_id,
-                   ctx, data, loaded)
+    iv = next((x for x in data.interviews if x.id == interview_id), None)
+    if iv is None:
+        raise NotFound(f"Interview {interview_id} was not found.")
+    with st.spinner("Scoring this interview…"):
+        score = analysis_ui.interview_score(ctx, interview_id)
+    return _parsed(iv.jd_text), score
 
 
 def no_jd_state(ctx, iv: m.Interview) -> None:
