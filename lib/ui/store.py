@@ -64,7 +64,8 @@ def workspace_data(engine: sa.Engine, owner: str) -> m.WorkspaceData:
     return _workspace_data(engine, engine.url.render_as_string(hide_password=True), owner, version)
 
 
-DERIVED_MAX = 64
+DERIVED_MAX = 64  # results kept per workspace version
+DERIVED_VERSIONS = 2  # workspace versions kept (like _workspace_data's max_entries)
 
 
 @st.cache_resource(scope="session", show_spinner=False)
@@ -79,21 +80,25 @@ def derived(data: m.WorkspaceData, fn: Callable[..., T], *args: Hashable) -> T:
 
     ``data`` is the object :func:`workspace_data` hands out by reference, the same object until the next
     write, so its identity marks the version; the memo keeps a reference to it (an id is never reused
-    while the object lives) and forgets every entry of an older version as soon as a newer one is seen.
-    Use it for O(n) work a page redoes on every rerun: tables, option lists, proposals. ``fn`` must be
-    pure and its result immutable (or never mutated by the caller). A coach's scoped copy is a fresh
-    object on every run, so it is simply recomputed.
+    while the object lives) and keeps the results of the last :data:`DERIVED_VERSIONS` objects seen
+    (least recently used goes first), so a write makes the old results unreachable at once and frees
+    them soon after. Use it for O(n) work a page redoes on every rerun: tables, option lists, proposals.
+    ``fn`` must be pure and its result immutable (or never mutated by the caller). A coach's scoped copy
+    is a fresh object on every run, so it is simply recomputed.
     """
-    memo = _derived_memo()
-    key = (getattr(fn, "__module__", ""), getattr(fn, "__qualname__", repr(fn)), args)
-    hit = memo.get(key)
-    if hit is not None and hit[0] is data:
-        return hit[1]
-    value = fn(data, *args)
-    stale = [k for k, (d, _) in memo.items() if d is not data]
-    for k in stale:
-        del memo[k]
-    while len(memo) >= DERIVED_MAX:
+    memo: dict = _derived_memo()
+    slot = memo.pop(id(data), None)
+    if slot is None or slot[0] is not data:
+        slot = (data, {})
+    memo[id(data)] = slot  # most recently used last
+    while len(memo) > DERIVED_VERSIONS:
         memo.pop(next(iter(memo)))
-    memo[key] = (data, value)
+    results: dict = slot[1]
+    key = (getattr(fn, "__module__", ""), getattr(fn, "__qualname__", repr(fn)), args)
+    if key in results:
+        return results[key]
+    value = fn(data, *args)
+    if len(results) >= DERIVED_MAX:
+        results.pop(next(iter(results)))
+    results[key] = value
     return value
