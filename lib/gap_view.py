@@ -21,9 +21,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.competencies import label as competency_label
-from lib.letters_case import escape_markdown
 from lib.matching.coverage import COVERED, PARTIAL
 from lib.matching.embedder import TFIDF_ID
+from lib.mdsafe import md as escape_markdown
 from lib.models import Requirement, RequirementKind, WorkspaceData
 from lib.palette import COVERAGE_COLOURS, GAP_LABELS
 from lib.scoring import EvidenceHit, GateResult, InterviewScore, RequirementScore

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lib.checks import MAX_WORDS, CaseWarning, check_points, length_warning, split_sentences, word_count
 from lib.competencies import cue_matches
 from lib.letters import greeting, one_line, sign_off
+from lib.mdsafe import escape_markdown
 from lib.models import CasePoint, Contact, Evidence, EvidenceKind, FeedbackItem, Interview
 
 Scorer = Callable[[str, Evidence], float]
@@ -159,23 +160,6 @@ def draft_paragraph(item: FeedbackItem, chosen: Sequence[Evidence]) -> str:
 
 
 # ---------------------------------------------------------------- the summary
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])", re.MULTILINE)
-
-
-def escape_markdown(text: str) -> str:
-    """Backslash-escape user text so Markdown shows it as typed: no links, images, HTML or emphasis.
-
-    Escapes ``\\ ` * _ { } [ ] ( ) < > # ! | ~ &`` everywhere, list/heading/quote markers at line start,
-    and breaks bare-URL autolinks (``://`` and ``www.``).
-    """
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()
-                              else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
-    text = text.replace("://", "\\:\\/\\/")
-    return re.sub(r"(?i)\bwww\.", lambda m: m.group(0)[:-1] + "\\.", text)
-
 
 @dataclass(frozen=True)
 class CaseSummary:

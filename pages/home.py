@@ -1,5 +1,6 @@
 import streamlit as st
 
+from lib.mdsafe import md
 from lib.overview import home_summary
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
@@ -24,14 +25,14 @@ with left:
         st.success("Nothing is waiting for you right now.")
     for step in summary.next_steps:
         with st.container(border=True):
-            st.markdown(("**Due** · " if step.urgent else "") + step.text)
+            st.markdown(("**Due** · " if step.urgent else "") + md(step.text))
             if ctx.can_edit:
                 link(step.page, "Open", query_params={"interview": step.interview_id} if step.interview_id else None)
 with right:
     st.subheader("Latest interviews")
     for iv in summary.latest:
         with st.container(border=True):
-            st.markdown(f"**{iv.role}** · {iv.company}")
+            st.markdown(f"**{md(iv.role)}** · {md(iv.company)}")
             st.caption(f"{iv.interview_date:%d %b %Y} · furthest stage: {stage_label(iv.furthest_stage)}")
             outcome_badge(iv.outcome)
 

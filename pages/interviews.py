@@ -2,7 +2,7 @@ import streamlit as st
 
 from lib import debrief
 from lib import models as m
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.ui import interview_jd_ui as jd_ui
 from lib.ui import interview_script_ui as script_ui
 from lib.ui import interview_ui as ui

@@ -18,7 +18,8 @@ from lib.calendar_ics import action_events, build_ics
 from lib.competencies import label
 from lib.docx_export import summary_docx, summary_markdown, summary_text
 from lib.errors import SecondLookError
-from lib.letters_case import CaseSummary, draft_paragraph, escape_markdown
+from lib.letters_case import CaseSummary, draft_paragraph
+from lib.mdsafe import md as escape_markdown
 from lib.storage import repo
 from lib.ui.autosave import Autosave, Field, OnConflict
 from lib.ui.autosave import run_write as _write
@@ -212,8 +213,8 @@ def actions_section(ctx, iv: m.Interview, data: m.WorkspaceData, today: dt.date)
         keys = [f"case_prop_{iv.id}_{cv.action_request_id(a)[-10:]}" for a in proposals]
         for key, a in zip(keys, proposals, strict=True):
             gap = GAP_LABELS.get(a.gap_class or "", "")
-            st.checkbox(f"{a.title} — due {a.due_on:%d %b}", value=True, key=key,
-                        help=f"{label(a.competency)} · {gap}. {a.detail}")
+            st.checkbox(f"{escape_markdown(a.title)} — due {a.due_on:%d %b}", value=True, key=key,
+                        help=f"{label(a.competency)} · {gap}. {escape_markdown(a.detail)}")
         if st.button("Add the ticked actions to my plan", key="case_accept", icon=":material/playlist_add_check:"):
             picked = [a for key, a in zip(keys, proposals, strict=True) if st.session_state.get(key)]
             if _write(ctx, lambda: [repo.add(ctx.engine, ctx.owner, a, now=now(), request_id=cv.action_request_id(a))
@@ -231,7 +232,7 @@ def actions_section(ctx, iv: m.Interview, data: m.WorkspaceData, today: dt.date)
         ACTION.show_conflict(a)
         cols = st.columns([8, 2, 1], vertical_alignment="center")
         with cols[0]:
-            ACTION.draw(st.checkbox, a.title, ctx, a, "done", help=a.detail or None)
+            ACTION.draw(st.checkbox, escape_markdown(a.title), ctx, a, "done", help=escape_markdown(a.detail) or None)
         late = a.due_on is not None and a.due_on < today and not a.done
         cols[1].caption(("Overdue · " if late else "") + (f"due {a.due_on:%d %b %Y}" if a.due_on else "no date"))
         if ctx.can_edit and cols[2].button("", icon=":material/delete:", key=f"case_del_action_{a.id}",

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import models as m
 from lib.errors import SecondLookError
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.sharing import Grant, add_coach_comment
 from lib.storage import repo
 from lib.ui.guard import Context

@@ -16,7 +16,7 @@ import streamlit as st
 from lib import competencies as comp
 from lib import evidence_bank as eb
 from lib.errors import SecondLookError, ValidationError
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.models import Evidence, EvidenceKind
 from lib.star_check import check_star
 from lib.storage import repo

@@ -14,7 +14,7 @@ from lib import evidence_bank as eb
 from lib import evidence_proposal as ep
 from lib.errors import ImportRefused, SecondLookError, UploadRefused
 from lib.ingest import extract_text, split_resume
-from lib.letters_case import escape_markdown as esc
+from lib.mdsafe import md as esc
 from lib.models import Evidence, EvidenceKind
 from lib.settings import UPLOAD_LIMIT_BYTES, human_size
 from lib.storage.workspace import import_workspace

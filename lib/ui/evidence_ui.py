@@ -14,7 +14,7 @@ import streamlit as st
 
 from lib import competencies as comp
 from lib import evidence_bank as eb
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.models import Evidence, EvidenceKind, WorkspaceData
 from lib.star_check import check_star
 from lib.ui.store import derived

@@ -15,7 +15,7 @@ from lib.calendar_ics import build_ics
 from lib.competencies import KEYS, label
 from lib.errors import SecondLookError, ValidationError
 from lib.followup import NextStep, format_day
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.storage import repo
 from lib.ui.autosave import Autosave, Field, OnConflict, show_gone
 from lib.ui.autosave import run_write as _write
@@ -77,7 +77,7 @@ def contacts_section(ctx, iv: m.Interview, contacts: Sequence[m.Contact]) -> Non
     if not contacts:
         st.caption("Nobody yet — add the recruiter or the interviewer you would ask for feedback.")
     for c in contacts:
-        with st.expander(f"{c.name}" + (f" · {c.role}" if c.role else ""), icon=":material/person:"):
+        with st.expander(escape_markdown(c.name + (f" · {c.role}" if c.role else "")), icon=":material/person:"):
             CONTACT.sync(c)
             CONTACT.show_conflict(c)
             for name, lab in (("name", "Name"), ("role", "Role"), ("email", "Email"), ("phone", "Phone")):

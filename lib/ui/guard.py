@@ -22,6 +22,7 @@ import streamlit as st
 
 from lib import models as m
 from lib.errors import PermissionDenied, SchemaTooNew, SecondLookError
+from lib.mdsafe import md
 from lib.settings import LOCAL_OWNER
 from lib.ui import store
 
@@ -191,7 +192,7 @@ def _sidebar(ctx: Context) -> None:
             except st.errors.StreamlitPageNotFoundError:
                 pass  # a page script run on its own (tests): nothing to link to
         if ctx.role == m.Role.COACH:
-            st.info(f"Coach view (read-only) — shared as “{ctx.share.label}”.", icon=":material/visibility:")
+            st.info(f"Coach view (read-only) — shared as “{md(ctx.share.label)}”.", icon=":material/visibility:")
         elif ctx.is_demo:
             st.warning("Demo data — a fictional candidate. Try everything; "
                        "start your own workspace from Home when ready.", icon=":material/science:")
@@ -200,6 +201,6 @@ def _sidebar(ctx: Context) -> None:
                        "download a backup often, or ask the host to configure Postgres.", icon=":material/warning:")
         if ctx.mode == "hosted" and ctx.role == m.Role.OWNER:
             if ctx.display_name:
-                st.caption(f"Signed in as {ctx.display_name}")
+                st.caption(f"Signed in as {md(ctx.display_name)}")
             if st.button("Sign out", key="sign_out"):
                 st.logout()

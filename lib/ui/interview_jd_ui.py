@@ -9,7 +9,7 @@ from lib import models as m
 from lib.errors import UploadRefused
 from lib.ingest import extract_text
 from lib.ingest.limits import Limits, human_size
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.settings import UPLOAD_LIMIT_BYTES
 from lib.ui.guard import Context
 from lib.ui.interview_ui import INTERVIEW

@@ -11,7 +11,7 @@ from lib import models as m
 from lib.competencies import KEYS
 from lib.competencies import label as comp_label
 from lib.errors import SecondLookError, ValidationError
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.storage import repo
 from lib.ui.autosave import Autosave, Field, OnConflict
 from lib.ui.comments_ui import comments_panel

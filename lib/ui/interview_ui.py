@@ -14,7 +14,7 @@ from lib import debrief
 from lib import models as m
 from lib.competencies import label as comp_label
 from lib.errors import SecondLookError, ValidationError
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.storage import repo
 from lib.ui.autosave import Autosave, Field, OnConflict, show_gone
 from lib.ui.guard import Context

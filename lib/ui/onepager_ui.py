@@ -15,7 +15,7 @@ import streamlit as st
 
 from lib import analysis
 from lib import models as m
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.onepager import OnePagerData, Point, render_onepager
 from lib.onepager_build import build_onepager_data
 from lib.palette import GAP_LABELS, normalise_gap_class

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import models as m
 from lib.errors import SecondLookError
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 from lib.sharing import DEFAULT_EXPIRY_DAYS, create_share, is_active, list_shares, revoke_share, share_url
 from lib.ui.guard import Context
 from lib.ui.store import now

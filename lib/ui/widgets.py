@@ -8,7 +8,7 @@ import streamlit as st
 
 from lib import models as m
 from lib.errors import ImportRefused, SecondLookError, ValidationError
-from lib.letters_case import escape_markdown
+from lib.mdsafe import md as escape_markdown
 
 OUTCOME_BADGES = {
     m.Outcome.OFFER: ("Offer", "green"),

@@ -78,7 +78,8 @@ def lines(value: str) -> list[str]:
 
 
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    """Collapse whitespace and drop zero-width spaces (the app inserts one to stop autolinks: invisible)."""
+    return re.sub(r"\s+", " ", text.replace("\u200b", "")).strip()
 
 
 @dataclass(frozen=True)
