@@ -25,7 +25,7 @@ if iv is None:
 model = ui.case_model(data, iv.id, ctx.display_name)
 views, summary = model.views, model.summary
 
-points, letter, plan = st.tabs(["The points", "Summary and export", "Action plan"])
+points, letter, plan = st.tabs(["The points", "Summary and export", "Action plan"], key="case_tabs")
 with points:
     n = len(summary.warnings)
     st.caption(f"The summary has {summary.word_count} words (aim for under 250) and {n} warning"

@@ -36,7 +36,7 @@ def bank() -> None:
 if not ctx.can_edit:
     bank()
 else:
-    tab_bank, tab_resume, tab_csv = st.tabs(["Bank", "From your résumé", "CSV import / export"])
+    tab_bank, tab_resume, tab_csv = st.tabs(["Bank", "From your résumé", "CSV import / export"], key="ev_tabs")
     with tab_bank:
         bank()
     with tab_resume:

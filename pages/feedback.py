@@ -24,7 +24,7 @@ attempts = [a for a in data.attempts if a.interview_id == iv.id]
 step = next_step(iv, attempts, today=today(), available=fv.available_channels(contacts) if contacts else None)
 ui.next_step_box(iv, step, today())
 
-drafts, log, things = st.tabs(["Request drafts", "Contacts and log", "The 3 things"])
+drafts, log, things = st.tabs(["Request drafts", "Contacts and log", "The 3 things"], key="fb_tabs")
 with drafts:
     drafts_section(ctx, iv, step, contacts, attempts, data.letters, today(), ctx.display_name)
 with log:
