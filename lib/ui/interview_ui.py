@@ -41,7 +41,7 @@ def _pick_label(names: dict, option) -> str:  # module-level: format_func must p
 
 
 def _furthest_label(stage) -> str:
-    return "The last stage attended" if stage is None else stage_label(stage)
+    return "The last stage attended (first interview if none is ticked)" if stage is None else stage_label(stage)
 
 
 def _remember_pick() -> None:
