@@ -65,7 +65,7 @@ def test_import_csv_writes_all_rows(engine):
 
 
 def test_unknown_competency_keys_are_refused_per_row():
-    raw = "kind,title,competencies\r\nskill,SQL,analytical_thinking\r\nskill,Python,wizardry\r\n".encode()
+    raw = b"kind,title,competencies\r\nskill,SQL,analytical_thinking\r\nskill,Python,wizardry\r\n"
     with pytest.raises(ImportRefused) as err:
         parse_csv(raw, m.Evidence)
     assert [(r, c) for r, c, _ in err.value.problems] == [(3, "competencies")]
