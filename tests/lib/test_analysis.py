@@ -168,3 +168,32 @@ def test_fingerprints_change_only_for_the_interviews_an_edit_touches(demo):
     self_only = tuple(dataclasses.replace(f, competency="communication") if f.interview_id == 3 else f
                       for f in demo.feedback)  # a self-inferred reason does not change the score
     assert analysis.input_fingerprints(dataclasses.replace(demo, feedback=self_only)) == base
+
+
+def test_workspace_scoring_with_one_index_equals_scoring_each_interview_alone(demo, tfidf_scores):
+    enc = load_encoder("tfidf")
+    assert tfidf_scores == {k: analysis.score_one(demo, k, enc, today=TODAY) for k in tfidf_scores}
+    index = analysis.evidence_index(demo, enc)
+    assert all(analysis.score_one(demo, k, enc, today=TODAY, index=index) == v for k, v in tfidf_scores.items())
+
+
+def test_workspace_scoring_encodes_each_text_once(demo):
+    """The bank, every requirement and every answer are encoded once for the whole workspace, in one call
+    each (the bank, then the rest), and the scores equal those of interviews scored one by one."""
+    enc = CountingEncoder()
+    calls = []
+    encode = enc.encode
+    enc.encode = lambda texts: calls.append(len(texts)) or encode(texts)
+    scores = analysis.score_workspace(demo, enc, today=TODAY)
+    assert len(enc.encoded) == len(set(enc.encoded)) and len(calls) == 2
+    requirement_texts = {r.requirement.text for s in scores.values() for r in s.requirements}
+    assert requirement_texts <= set(enc.encoded)
+    alone = CountingEncoder()
+    assert all(analysis.score_one(demo, k, alone, today=TODAY) == v for k, v in scores.items())
+
+
+def test_bank_fingerprint_follows_the_evidence_only(demo):
+    base = analysis.bank_fingerprint(demo)
+    assert analysis.bank_fingerprint(dataclasses.replace(demo, script_items=())) == base
+    ev = (dataclasses.replace(demo.evidence[0], title="Renamed story"), *demo.evidence[1:])
+    assert analysis.bank_fingerprint(dataclasses.replace(demo, evidence=ev)) != base
