@@ -98,11 +98,6 @@ def test_a_change_through_one_server_is_seen_through_the_other(browser, two_serv
     assert a.healthy() and b.healthy()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known bug: two replicas whose first requests arrive together on an empty Postgres both run the "
-    "Alembic upgrade (one fails: duplicate alembic_version type -> 'can't open its database "
-    "(IntegrityError)'), and both seed the demo workspace (one shows a raw IntegrityError). Needs a "
-    "Postgres advisory lock around migrate() and a create-if-absent workspace in the guard."))
 def test_first_requests_to_two_servers_at_the_same_moment_both_show_home(browser, tmp_path, shot):
     secrets = write_secrets(tmp_path / "s")
     with fresh_database() as url, streamlit_process(url, secrets_file=secrets) as a, \
