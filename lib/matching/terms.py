@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "skill_terms.txt"
 MAX_TERM_TOKENS = 5
@@ -65,6 +66,8 @@ class Lexicon:
     entries: dict[tuple[str, ...], str]
     known_tokens: frozenset[str]
     max_len: int
+    # canonical term -> the token tuples that mean it (itself and its aliases); empty: not computed
+    by_canon: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,11 @@ def build_lexicon(terms: Iterable[str], aliases: dict[str, str] | None = None) -
         entries.setdefault(canon_toks, " ".join(canon_toks))
         entries[_term_tokens(alias)] = " ".join(canon_toks)
     known = frozenset(t for toks in entries for t in toks)
-    return Lexicon(entries=entries, known_tokens=known, max_len=max(len(k) for k in entries))
+    by_canon: dict[str, set[tuple[str, ...]]] = {}
+    for toks, canon in entries.items():
+        by_canon.setdefault(canon, set()).add(toks)
+    return Lexicon(entries=entries, known_tokens=known, max_len=max(len(k) for k in entries),
+                   by_canon={c: frozenset(k) for c, k in by_canon.items()})
 
 
 def _text_tokens(text: str, known: frozenset[str]) -> list[tuple[str, str]]:
@@ -188,28 +195,63 @@ def fuzzy_match(term: str, text: str, *, threshold: float = FUZZY_THRESHOLD,
     toks = _text_tokens(text, lex.known_tokens)
     lows = [t for t, _ in toks]
     size = len(canon.split())
-    # exact, alias-aware: a window whose canonical form is the term
-    for length in range(max(1, size - 1), min(size + 2, lex.max_len + 1)):
-        for i in range(0, len(toks) - length + 1):
-            key = tuple(lows[i:i + length])
-            if "" not in key and lex.entries.get(key, " ".join(key)) == canon:
-                written = " ".join(o for _, o in toks[i:i + length])
-                allowed = CASE_SENSITIVE.get(canon) if canon in CASE_SENSITIVE else None
-                if allowed is None or written in allowed:
-                    return TermMatch(term=canon, found=written, score=1.0)
+    # exact, alias-aware: the first window (shortest first, then leftmost) whose canonical form is the term
+    lengths = range(max(1, size - 1), min(size + 2, lex.max_len + 1))
+    allowed = CASE_SENSITIVE.get(canon) if canon in CASE_SENSITIVE else None
+    for length, i in _exact_windows(canon, lows, lengths, lex):
+        written = " ".join(o for _, o in toks[i:i + length])
+        if allowed is None or written in allowed:
+            return TermMatch(term=canon, found=written, score=1.0)
     if len(canon.replace(" ", "")) < FUZZY_MIN_LEN:
         return None
-    best: TermMatch | None = None
+    # near spellings: every window of about the term's length, both with and without spaces; the first
+    # window with the best score at or above the threshold wins
+    spots: list[tuple[int, int]] = []
+    windows: list[str] = []
     for length in {max(1, size - 1), size, size + 1}:
         for i in range(0, len(toks) - length + 1):
             if "" in lows[i:i + length]:
                 continue
-            window = " ".join(lows[i:i + length])
-            score = max(fuzz.ratio(canon, window), fuzz.ratio(canon.replace(" ", ""), window.replace(" ", "")))
-            score /= 100.0
-            if score >= threshold and (best is None or score > best.score):
-                best = TermMatch(term=canon, found=" ".join(o for _, o in toks[i:i + length]), score=score)
-    return best
+            spots.append((i, length))
+            windows.append(" ".join(lows[i:i + length]))
+    if not windows:
+        return None
+    spaced = process.cdist([canon], windows, scorer=fuzz.ratio, dtype=np.float64)[0]
+    joined = process.cdist([canon.replace(" ", "")], [w.replace(" ", "") for w in windows], scorer=fuzz.ratio,
+                           dtype=np.float64)[0]
+    scores = np.maximum(spaced, joined) / 100.0
+    ok = np.nonzero(scores >= threshold)[0]
+    if not len(ok):
+        return None
+    k = int(ok[np.argmax(scores[ok])])  # argmax: the first of equal best scores
+    i, length = spots[k]
+    return TermMatch(term=canon, found=" ".join(o for _, o in toks[i:i + length]), score=float(scores[k]))
+
+
+def _exact_windows(canon: str, lows: Sequence[str], lengths: range, lex: Lexicon):
+    """(length, start) of the windows of ``lows`` whose canonical form is ``canon``, shortest first, then
+    leftmost (a window that is no entry of the lexicon reads as its own words)."""
+    if lex.by_canon:
+        keys = set(lex.by_canon.get(canon, ()))
+        plain = tuple(canon.split(" "))
+        if plain not in lex.entries:
+            keys.add(plain)
+    else:  # a Lexicon built by hand: look every window up
+        keys = None
+    for length in lengths:
+        if keys is not None:
+            wanted = {k for k in keys if len(k) == length}
+            if not wanted:
+                continue
+            firsts = {k[0] for k in wanted}
+        for i in range(0, len(lows) - length + 1):
+            if keys is not None:
+                if lows[i] in firsts and tuple(lows[i:i + length]) in wanted:
+                    yield length, i
+                continue
+            key = tuple(lows[i:i + length])
+            if "" not in key and lex.entries.get(key, " ".join(key)) == canon:
+                yield length, i
 
 
 @dataclass(frozen=True)
