@@ -77,13 +77,17 @@ def years_of_experience(evidence: Sequence[Evidence], today: dt.date | None) -> 
 
 
 def _mentions(evidence: Sequence[Evidence], needle: str) -> Evidence | None:
+    """The first item that names ``needle`` (as written, or a near spelling). The cheap substring test
+    runs over the whole bank first, so the fuzzy search only runs on the items before that hit."""
     if not needle.strip():
         return None
-    for ev in evidence:
-        text = ev.full_text()
-        if needle.lower() in text.lower() or fuzzy_match(needle, text):
-            return ev
-    return None
+    low = needle.lower()
+    texts = [ev.full_text() for ev in evidence]
+    plain = next((k for k, text in enumerate(texts) if low in text.lower()), len(texts))
+    for k in range(plain):
+        if fuzzy_match(needle, texts[k]):
+            return evidence[k]
+    return evidence[plain] if plain < len(texts) else None
 
 
 def check_gate(gate: Gate, evidence: Sequence[Evidence], today: dt.date | None = None) -> tuple[bool | None, str]:
