@@ -14,6 +14,10 @@ database: stored unit vectors come in as ``unit_vectors`` ({unit_key: vector}, s
   bank meets (same text span, e.g. "Bachelor's degree in a STEM field") is covered at least
   ``GATE_MET_COVERAGE``;
 - competencies: :mod:`lib.scoring_competencies`.
+
+Everything about the evidence bank that does not depend on the interview lives in an
+:class:`~lib.matching.index.EvidenceIndex`: build it once per bank (:func:`lib.analysis.evidence_index`)
+and pass it as ``index=`` when scoring many interviews; the result is the same as without it.
 """
 
 from __future__ import annotations
