@@ -174,3 +174,12 @@ def test_excluded_evidence_stays_out_with_a_shared_index():
     assert all(h.evidence_id != 1 for h in bi.hits)
     plain = score_interview(REQS, (), ev, (), TfidfEncoder(), today=TODAY, overrides=[o])
     assert s == plain
+
+
+def test_answers_alone_are_scored_without_a_bank():
+    for enc in (TfidfEncoder(), Counting()):
+        index = build_index((), enc)
+        s = score_interview(REQS, (), (), SCRIPT, enc, today=TODAY, index=index)
+        assert s == score_interview(REQS, (), (), SCRIPT, enc, today=TODAY)
+        team = next(r for r in s.requirements if r.requirement.key == "team")
+        assert team.hits and team.hits[0].script_item_id == 21
