@@ -6,6 +6,10 @@ data is cached per *session* (``scope="session"``) *and* keyed by owner and the 
 the next interaction and no user can ever be served another user's cached data. The workspace content is
 immutable (frozen dataclasses in tuples), so it is held with ``st.cache_resource`` — handed out by
 reference, without the pickle copy ``st.cache_data`` makes on every read (11–60 ms at 2,000 items).
+
+What a page derives from that content (a table, option lists, proposals) goes through :func:`derived`:
+computed once per workspace version and session, never in session state (Streamlit pickles all of session
+state on every run here, ``runner.enforceSerializableSessionState``; an 8 MB value costs ~45 ms a run).
 """
 
 from __future__ import annotations
@@ -83,8 +87,9 @@ def derived(data: m.WorkspaceData, fn: Callable[..., T], *args: Hashable) -> T:
     while the object lives) and keeps the results of the last :data:`DERIVED_VERSIONS` objects seen
     (least recently used goes first), so a write makes the old results unreachable at once and frees
     them soon after. Use it for O(n) work a page redoes on every rerun: tables, option lists, proposals.
-    ``fn`` must be pure and its result immutable (or never mutated by the caller). A coach's scoped copy
-    is a fresh object on every run, so it is simply recomputed.
+    ``fn`` must be a pure module-level function (its module and name are the key, with ``args``) and its
+    result immutable (or never mutated by the caller). A coach's scoped copy is a fresh object on every
+    run, so it is simply recomputed.
     """
     memo: dict = _derived_memo()
     slot = memo.pop(id(data), None)
