@@ -15,7 +15,7 @@ checks it again (so revocation and expiry take effect on the coach's next intera
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 import streamlit as st
@@ -41,6 +41,7 @@ class Context:
     display_name: str = ""
     is_demo: bool = False
     share: m.Share | None = None
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # per run: one data-version query
 
     @property
     def can_edit(self) -> bool:
@@ -63,17 +64,20 @@ class Context:
         return ids
 
     def data(self) -> m.WorkspaceData:
-        """The workspace content this viewer may see (a coach: only the shared interviews)."""
-        data = store.workspace_data(self.engine, self.owner)
-        if self.share is None:
-            return data
-        return _scope(data, self.share)
+        """The workspace content this viewer may see (a coach: only the shared interviews).
+
+        Read once per run (a context lives for one script run; writes are followed by a rerun), and a
+        coach's scoped view is derived once per workspace version."""
+        if "data" not in self._memo:
+            data = store.workspace_data(self.engine, self.owner)
+            if self.share is not None and self.share.interview_ids:
+                data = store.derived(data, _scope, tuple(self.share.interview_ids))
+            self._memo["data"] = data
+        return self._memo["data"]
 
 
-def _scope(data: m.WorkspaceData, share: m.Share) -> m.WorkspaceData:
-    if not share.interview_ids:
-        return data
-    keep = set(share.interview_ids)
+def _scope(data: m.WorkspaceData, interview_ids: tuple[int, ...]) -> m.WorkspaceData:
+    keep = set(interview_ids)
     fields = {}
     for name in ("script_items", "overrides", "contacts", "attempts", "feedback", "case_points", "letters",
                  "comments"):
