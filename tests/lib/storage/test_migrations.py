@@ -13,11 +13,20 @@ from lib.storage.tables import metadata
 from tests.conftest import NOW
 
 
-def test_upgrade_from_empty_matches_the_tables(engine):
+def test_a_new_database_matches_the_tables(engine):
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
     assert diff == []
     assert current_revision(engine) == head_revision()
+
+
+def test_alembic_migrations_from_empty_build_the_same_schema(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'via-alembic.sqlite'}")
+    migrate(engine, now=NOW, target="0001")  # an explicit target always goes through Alembic
+    migrate(engine, now=NOW)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    assert diff == [] and current_revision(engine) == head_revision()
 
 
 def test_upgrade_from_previous_revision_keeps_every_row_and_backs_up_first(tmp_path):
