@@ -57,13 +57,17 @@ def unit_vectors(ctx, data, loaded: LoadedEncoder) -> dict | None:
     return analysis.unit_vectors_from_stored(data.evidence, stored, enc.model_id)
 
 
-_INDEX = "_analysis_evidence_index"  # session state: (key, EvidenceIndex) of the last bank scored
+@st.cache_resource(scope="session", show_spinner=False)
+def _index_holder() -> dict:
+    """This session's (key, EvidenceIndex) of the last bank scored. A session-scoped resource, not session
+    state: session state is pickled on every run (enforceSerializableSessionState) and the index is MBs."""
+    return {}
 
 
 class _Lazy:
     """What scoring needs from the bank, prepared only when some interview actually needs scoring: the
     stored unit vectors (topped up first) and the bank's :class:`~lib.matching.index.EvidenceIndex`.
-    The index is kept in this session's state while the bank and the model are unchanged, so a rescoring
+    The index is kept for this session while the bank and the model are unchanged, so a rescoring
     after an edit elsewhere (a script question, a correction) reuses it."""
 
     def __init__(self, ctx, data, loaded: LoadedEncoder, interview_ids: tuple[int, ...] | None = None):
@@ -80,13 +84,14 @@ class _Lazy:
             ctx, data, loaded = self._args
             url = ctx.engine.url.render_as_string(hide_password=True)
             key = (url, ctx.owner, loaded.encoder.model_id, analysis.bank_fingerprint(data))
-            held = st.session_state.get(_INDEX)
+            holder = _index_holder()
+            held = holder.get("index")
             if held is not None and held[0] == key and held[1].matches(data.evidence, loaded.encoder):
                 index = held[1]
                 analysis.prime_index(index, data, loaded, interview_ids=self._ids)
             else:
                 index = analysis.evidence_index(data, loaded, unit_vectors=self.vectors(), interview_ids=self._ids)
-                st.session_state[_INDEX] = (key, index)
+                holder["index"] = (key, index)
             self._index = index
         return self._index
 

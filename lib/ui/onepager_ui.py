@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from lib import analysis
 from lib import models as m
 from lib.mdsafe import md as escape_markdown
 from lib.onepager import OnePagerData, Point, render_onepager
@@ -55,13 +54,6 @@ def _pdf(url: str, owner: str, version: int, scope: tuple[int, ...], interview_i
     return render_onepager(content, paper=paper, include_comments=include_comments, created_at=store.now()), content
 
 
-@st.cache_data(scope="session", max_entries=16, show_spinner="Scoring the interview against its job description…")
-def _score(url: str, owner: str, version: int, model_id: str, scope: tuple[int, ...], interview_id: int,
-           today: dt.date, _ctx, _data: m.WorkspaceData, _loaded) -> InterviewScore:
-    vectors = analysis_ui.unit_vectors(_ctx, _data, _loaded)
-    return analysis.score_one(_data, interview_id, _loaded, unit_vectors=vectors, today=today)
-
-
 def _keys(ctx) -> tuple[str, str, int, tuple[int, ...]]:
     version = workspace.data_version(ctx.engine, ctx.owner)
     scope = tuple(sorted(ctx.share.interview_ids)) if ctx.share is not None else ()
@@ -69,12 +61,9 @@ def _keys(ctx) -> tuple[str, str, int, tuple[int, ...]]:
 
 
 def interview_score(ctx, data: m.WorkspaceData, interview_id: int) -> InterviewScore:
-    """The gap score of one interview (the same numbers as :func:`lib.ui.analysis_ui.workspace_scores`,
-    but only this interview is scored: a first visit does not wait for the whole workspace)."""
-    loaded = analysis_ui.encoder()
-    url, owner, version, scope = _keys(ctx)
-    return _score(url, owner, version, loaded.encoder.model_id, scope, interview_id, store.today(), ctx, data,
-                  loaded)
+    """The gap score of one interview, from the per-interview cache the Gap scoring and Patterns pages
+    share (only this interview is scored: a first visit does not wait for the whole workspace)."""
+    return analysis_ui.interview_score(ctx, interview_id)
 
 
 def one_pager(ctx, data: m.WorkspaceData, interview_id: int, score: InterviewScore | None, paper: str,
