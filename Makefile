@@ -30,8 +30,10 @@ eval: $(STAMP)  ## measure the parser and matcher on ../shared/eval (skips when 
 
 bench: $(STAMP)  ## performance benchmarks: print ratios measured in one run
 	$(BIN)/python tools/bench_match.py
+	$(BIN)/python tools/bench_scoring.py
 	$(BIN)/python tools/bench_pdf.py
 	$(BIN)/python tools/bench_pages.py
+	$(BIN)/python tools/bench_startup.py
 
 lock: $(STAMP)  ## regenerate the pinned lock files from pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras -o requirements.txt pyproject.toml
