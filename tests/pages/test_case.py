@@ -6,31 +6,17 @@ import dataclasses
 import datetime as dt
 
 from lib import models as m
-from lib.storage import open_store, repo
-from tests.pages.helpers import app_test
+from lib.storage import repo
+from tests.pages.helpers import app_test, open_page
+from tests.pages.helpers import button as _button
+from tests.pages.helpers import interview_named as _interview
+from tests.pages.helpers import store_engine as _engine
 
 PAGE = "pages/case.py"
 
 
 def _open():
-    at = app_test().run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _engine(url):
-    return open_store(url, now=dt.datetime.now(dt.UTC))
-
-
-def _interview(engine, company: str) -> m.Interview:
-    return next(iv for iv in repo.list_all(engine, "local", m.Interview) if iv.company == company)
-
-
-def _button(at, label: str):
-    found = [b for b in at.button if b.label == label]
-    assert found, f"no button {label!r}: {[b.label for b in at.button]}"
-    return found[0]
+    return open_page(PAGE)
 
 
 def _multiselect(at, item_id: int):

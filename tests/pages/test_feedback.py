@@ -8,31 +8,17 @@ import datetime as dt
 import pytest
 
 from lib import models as m
-from lib.storage import open_store, repo
-from tests.pages.helpers import app_test
+from lib.storage import repo
+from tests.pages.helpers import app_test, open_page
+from tests.pages.helpers import button as _button
+from tests.pages.helpers import interview_named as _interview
+from tests.pages.helpers import store_engine as _engine
 
 PAGE = "pages/feedback.py"
 
 
-def _open(url: str | None = None):
-    at = app_test().run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def _engine(url):
-    return open_store(url, now=dt.datetime.now(dt.UTC))
-
-
-def _interview(engine, company: str) -> m.Interview:
-    return next(iv for iv in repo.list_all(engine, "local", m.Interview) if iv.company == company)
-
-
-def _button(at, label: str):
-    found = [b for b in at.button if b.label == label]
-    assert found, f"no button {label!r}: {[b.label for b in at.button]}"
-    return found[0]
+def _open():
+    return open_page(PAGE)
 
 
 def _next_step(at) -> str:

@@ -6,17 +6,7 @@ import pytest
 
 from tests.pages.helpers import app_test
 
-
-@pytest.fixture(autouse=True)
-def fast_encoder(monkeypatch):
-    """The model is exercised in tests/lib/test_analysis.py; here the page logic is under test."""
-    from lib.matching import embedder
-    from lib.ui import analysis_ui
-
-    monkeypatch.setattr(analysis_ui, "load_encoder", lambda: embedder.load_encoder("tfidf"))
-    analysis_ui.encoder.clear()
-    yield
-    analysis_ui.encoder.clear()
+pytestmark = pytest.mark.usefixtures("tfidf_encoder")
 
 
 def _open():
