@@ -52,8 +52,9 @@ SHOWN_COACH = {
     "interviews": ("iv.company", "iv.role", "iv.notes", "iv.appraisal", "iv.jd", "q1.question", "q1.answer",
                    "q1.right", "q1.wrong", "q1.next", "q2.question", "cm.interview", "cm.interview.author",
                    "cm.question", "cm.question.author"),
+    # the coach sees the owner's saved draft (lt.*), not a freshly generated one signed with ws.name
     "feedback": ("lt.subject", "lt.body", "ct.name", "ct.role", "ct.email", "at.summary", "fb1.wording",
-                 "fb2.wording", "fb3.wording", "ws.name"),
+                 "fb2.wording", "fb3.wording"),
     "case": ("fb1.wording", "cp.paragraph", "ac.title", "ws.name"),
     "one_pager": ("iv.company", "ac.title"),
 }
