@@ -40,8 +40,9 @@ SHOWN_OWNER = {
     "interviews": ("iv.company", "iv.role", "iv.notes", "iv.appraisal", "iv.jd", "iv.interviewer1",
                    "q1.question", "q1.answer", "q1.right", "q1.wrong", "q1.next", "q2.question", "q2.answer",
                    "cm.interview", "cm.interview.author", "cm.question", "cm.question.author"),
+    # ws.name only appears in the phone script, folded away in an expander: checked on the Case page
     "feedback": ("lt.subject", "lt.body", "ct.name", "ct.role", "ct.email", "at.summary", "fb1.wording",
-                 "fb2.wording", "fb3.wording", "ws.name"),
+                 "fb2.wording", "fb3.wording"),
     "case": ("fb1.wording", "cp.paragraph", "ac.title", "ws.name"),
     "one_pager": ("iv.company", "ac.title"),
     "share": ("sh.label",),
