@@ -5,15 +5,11 @@ from lib.ui import onepager_ui as ui
 from lib.ui.analysis_ui import show_fallback
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
+from lib.ui.widgets import stop_without_interviews
 
 ctx = page_guard("One-page PDF")
 data = ctx.data()
-if not data.interviews:
-    st.info("The one-page review appears once you have logged an interview. Add one with its job "
-            "description and your answers rated 1–5, then come back here.")
-    if ctx.can_edit:
-        link("pages/interviews.py", "Log an interview")
-    st.stop()
+stop_without_interviews(ctx, data, "The one-page review appears")
 
 st.caption("One page to keep, print or hand to a career coach: what went right, what went wrong, how your "
            "evidence compares with what the interview showed, and what you will do next.")

@@ -4,15 +4,11 @@ from lib.ui.analysis_ui import show_fallback
 from lib.ui.guard import page_guard
 from lib.ui.nav import link
 from lib.ui.trends_ui import cached_view, chart_section, filter_controls
+from lib.ui.widgets import stop_without_interviews
 
 ctx = page_guard("Patterns across interviews")
 data = ctx.data()
-if not data.interviews:
-    st.info("Patterns appear once you have logged an interview. Add your interviews (with the job "
-            "description and your answers rated 1–5) and come back here.")
-    if ctx.can_edit:
-        link("pages/interviews.py", "Log an interview")
-    st.stop()
+stop_without_interviews(ctx, data, "Patterns appear")
 
 st.caption("What keeps coming back across your interviews, what is improving, and where your own "
            "ratings disagree with what employers told you.")

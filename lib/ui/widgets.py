@@ -51,3 +51,16 @@ def outcome_badge(outcome: m.Outcome) -> None:
 
 def stage_label(stage: m.Stage) -> str:
     return m.STAGE_LABELS.get(stage, str(stage))
+
+
+def stop_without_interviews(ctx, data, what: str) -> None:
+    """The empty state of a page that needs at least one interview: say what appears, link, stop."""
+    if data.interviews:
+        return
+    from lib.ui.nav import link
+
+    st.info(f"{what} once you have logged an interview. Add one with its job description and your answers "
+            "rated 1–5, then come back here.")
+    if ctx.can_edit:
+        link("pages/interviews.py", "Log an interview")
+    st.stop()
