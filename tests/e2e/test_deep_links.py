@@ -60,9 +60,9 @@ def test_fresh_server_deep_links_render_through_the_guard_with_the_demo(browser,
         # more pages of the same server, still before app.py ever ran
         open_page(page, srv.base + "/data")
         shot(page, "then /data")
-        text = main_text(page)
-        assert "Import & export" in text
-        assert "Your workspace already has data" in text
+        # wait for the elements (the snapshot could be taken while the page was still drawing)
+        expect(page.get_by_role("heading", name="Import & export")).to_be_visible()
+        expect(page.get_by_text("Your workspace already has data")).to_be_visible()
         assert "Demo data" in sidebar_text(page)
         open_page(page, srv.base + "/share")
         shot(page, "then /share")
